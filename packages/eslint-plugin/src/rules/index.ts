@@ -1,4 +1,5 @@
 import type { FaultlineRule } from '../utils/faultline-rule.js';
+import noErrorLeak from './no-error-leak.js';
 import noSwallowedError from './no-swallowed-error.js';
 
 /**
@@ -6,5 +7,6 @@ import noSwallowedError from './no-swallowed-error.js';
  * configs are derived from each rule's `meta.docs`.
  */
 export const rules: Record<string, FaultlineRule> = {
+  'no-error-leak': noErrorLeak,
   'no-swallowed-error': noSwallowedError,
 };
