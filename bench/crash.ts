@@ -1,0 +1,53 @@
+// `npm run bench -- crash [--limit N] [--dir D]`: runs every Faultline rule (untyped) over every
+// JS/TS file of the installed node_modules and reports files, parse failures and crashes.
+// A crash is an exception thrown by a rule; a file the parser rejects is not one.
+import faultline from '@faultline/eslint-plugin';
+import * as tsParser from '@typescript-eslint/parser';
+import { type ESLint, Linter } from 'eslint';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { collectFiles } from './lib/collect-files.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: { limit: { type: 'string' }, dir: { type: 'string', default: path.join(root, 'node_modules') } },
+});
+
+const rules = Object.fromEntries(Object.keys(faultline.rules).map((name) => [`faultline/${name}`, 'warn' as const]));
+const config: Linter.Config[] = [
+  {
+    files: ['**/*'],
+    languageOptions: { parser: tsParser, sourceType: 'module' },
+    linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
+    plugins: { faultline: faultline as unknown as ESLint.Plugin },
+    rules,
+  },
+];
+
+const files = collectFiles(values.dir, { includeNodeModules: true }).slice(0, values.limit === undefined ? Infinity : Number(values.limit));
+const linter = new Linter({ cwd: root });
+const crashes: { file: string; error: string }[] = [];
+let parseFailures = 0;
+let reports = 0;
+const started = performance.now();
+
+for (const [index, file] of files.entries()) {
+  if (index % 2000 === 0) process.stderr.write(`\r${String(index)}/${String(files.length)} files`);
+  const text = readFileSync(file, 'utf8');
+  // Linter skips anything under node_modules, so installed files are linted under another name.
+  const filename = file.replaceAll(`${path.sep}node_modules${path.sep}`, `${path.sep}corpus${path.sep}`);
+  try {
+    const messages = linter.verify(text, config, filename);
+    if (messages.some((message) => message.fatal === true)) parseFailures += 1;
+    else reports += messages.filter((message) => message.ruleId?.startsWith('faultline/') === true).length;
+  } catch (error) {
+    crashes.push({ file, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+}
+
+process.stderr.write('\n');
+console.log(`rules: ${Object.keys(rules).join(', ') || '(none)'}`);
+console.log(`files: ${String(files.length)}, parsed: ${String(files.length - parseFailures - crashes.length)}, parse failures: ${String(parseFailures)}`);
+console.log(`reports: ${String(reports)}, crashes: ${String(crashes.length)}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+for (const crash of crashes.slice(0, 20)) console.log(`\nCRASH ${path.relative(root, crash.file)}\n${crash.error}`);
