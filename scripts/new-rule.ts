@@ -13,11 +13,10 @@ if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/u.test(name)) {
 const camel = name.replace(/-([a-z0-9])/gu, (_, letter: string) => letter.toUpperCase());
 const rulesDir = path.join(root, 'packages/eslint-plugin/src/rules');
 const files: Record<string, string> = {
-  [path.join(rulesDir, `${name}.ts`)]: `import type { TSESTree } from '@typescript-eslint/utils';
-import { createRule } from '../utils/create-rule.js';
+  [path.join(rulesDir, `${name}.ts`)]: `import { createRule } from '../utils/create-rule.js';
 
 export type Options = [];
-export type MessageIds = 'TODO';
+export type MessageIds = 'todo';
 
 export default createRule<Options, MessageIds>({
   name: '${name}',
@@ -28,16 +27,15 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     messages: {
-      TODO: 'TODO: say what is wrong and what to do instead.',
+      todo: 'TODO: say what is wrong and what to do instead.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     return {
-      Program(node: TSESTree.Program) {
-        void node;
-        void context;
+      // TODO: replace with the listeners the rule needs.
+      DebuggerStatement(node) {
+        context.report({ node, messageId: 'todo' });
       },
     };
   },
@@ -57,7 +55,7 @@ ruleTester.run('${name}', rule, {
     // TODO: code the rule must report
     {
       code: 'const notOk = 1;',
-      errors: [{ messageId: 'TODO', line: 1, column: 1, endLine: 1, endColumn: 17 }],
+      errors: [{ messageId: 'todo', line: 1, column: 1, endLine: 1, endColumn: 17 }],
     },
   ],
 });
