@@ -37,9 +37,13 @@ function collectReachedWrites(
   for (const call of unit.calls) {
     if (call.inTransaction) continue;
     for (const write of collectReachedWrites(call.callee, memo, active)) {
-      // One path per write keeps the result linear in the number of writes, whatever the graph.
-      if (!reached.has(write.site)) {
+      // One path per write keeps the result linear in the number of writes, whatever the graph;
+      // a write reached along two paths runs twice, so it is marked repeated.
+      const seen = reached.get(write.site);
+      if (seen === undefined) {
         reached.set(write.site, { ...write, path: [call, ...write.path], repeated: write.repeated || call.inLoop });
+      } else {
+        seen.repeated = true;
       }
     }
   }
@@ -64,8 +68,9 @@ function describeChain(root: FunctionUnit, write: ReachedWrite): string {
  * Finds functions that reach two or more database writes through calls into other functions or
  * files, with no transaction around them: a failure between the writes keeps some and loses the
  * rest. Writes inside a transaction scope (or in a function that runs `BEGIN` by hand) do not
- * count, nor do calls made inside one. Each chain is reported once, at its outermost function:
- * the one whose callers are all inside transactions or do not qualify themselves.
+ * count, nor do calls made inside one. Each chain is reported at the outermost function that brings
+ * the writes together (not at a caller that merely passes through, such as a route handler calling
+ * one service function), unless every path to it already runs inside a transaction.
  *
  * @param project - the loaded project
  * @param options - the database model to use
@@ -82,12 +87,34 @@ export default function analyze(project: AuditProject, options: CrossFileMultiWr
     return weight >= 2 && reached.some((write) => write.path.length > 0);
   };
 
+  // A pass-through reaches all its writes through one call: the transaction belongs further down.
+  const isCandidate = (unit: FunctionUnit): boolean => {
+    if (!qualifies(unit)) return false;
+    const direct = unit.writes.filter((site) => !site.inTransaction).length;
+    const calls = unit.calls.filter((call) => !call.inTransaction && collectReachedWrites(call.callee, memo, new Set()).length > 0);
+    return direct > 0 || calls.length > 1;
+  };
+  // Exposed: some chain of callers outside transactions reaches an entry point (a function nobody
+  // calls) without meeting another candidate, which would be the better place to report.
+  const isExposed = (unit: FunctionUnit): boolean => {
+    const stack = [unit];
+    const visited = new Set<FunctionUnit>(stack);
+    while (stack.length > 0) {
+      const current = stack.pop();
+      if (current === undefined) break;
+      if (current.callers.length === 0) return true;
+      for (const site of current.callers) {
+        if (site.inTransaction || visited.has(site.caller)) continue;
+        visited.add(site.caller);
+        if (!isCandidate(site.caller)) stack.push(site.caller);
+      }
+    }
+    return false;
+  };
+
   const findings: Finding[] = [];
   for (const unit of graph.units) {
-    if (!qualifies(unit)) continue;
-    const onlyCalledInTransactions = unit.callers.length > 0 && unit.callers.every((site) => site.inTransaction);
-    const reportedByCaller = unit.callers.some((site) => !site.inTransaction && qualifies(site.caller));
-    if (onlyCalledInTransactions || reportedByCaller) continue;
+    if (!isCandidate(unit) || !isExposed(unit)) continue;
 
     const reached = collectReachedWrites(unit, memo, new Set());
     const files = new Set(reached.map((write) => write.unit.file));

@@ -1,7 +1,6 @@
 import type { Risk } from '../finding.js';
 import { countByDirectory, countByRisk, countByRule, countFiles, formatLocation, getVerdict, type CountRow } from '../report-data.js';
 import type { AuditResult } from '../run-audit.js';
-import type { ReporterOptions } from './format-report.js';
 
 const RISK_COLORS: Readonly<Record<Risk, string>> = { high: '#c62828', medium: '#ef6c00', low: '#0277bd' };
 const RISK_ORDER: Readonly<Record<Risk, number>> = { high: 0, medium: 1, low: 2 };
@@ -100,11 +99,10 @@ document.querySelectorAll('table.sortable').forEach(function (table) {
  * script to sort the table) that opens offline. Charts: findings by rule, by risk and by directory.
  *
  * @param result - the audit result
- * @param _options - unused
  * @example
  * writeFileSync('audit.html', html(result));
  */
-export default function html(result: AuditResult, _options: ReporterOptions = {}): string {
+export default function html(result: AuditResult): string {
   const { summary } = result;
   const rows = result.findings.map((finding, index) => {
     const money = finding.moneyPath ? `<br><small>money path: ${escapeHtml(finding.moneyPath.route)} → ${escapeHtml(finding.moneyPath.tables.join(', '))}</small>` : '';

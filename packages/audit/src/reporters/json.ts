@@ -1,5 +1,4 @@
 import type { AuditResult } from '../run-audit.js';
-import type { ReporterOptions } from './format-report.js';
 
 /** Where the JSON report's schema is published; the report's `$schema` points at it. */
 export const JSON_SCHEMA_URL = 'https://github.com/faultline-dev/faultline/blob/main/packages/audit/schema/audit-report.schema.json';
@@ -9,10 +8,9 @@ export const JSON_SCHEMA_URL = 'https://github.com/faultline-dev/faultline/blob/
  * for dashboards and scripts that track the number going down.
  *
  * @param result - the audit result
- * @param _options - unused
  * @example
  * const report = JSON.parse(json(result)) as AuditResult;
  */
-export default function json(result: AuditResult, _options: ReporterOptions = {}): string {
+export default function json(result: AuditResult): string {
   return `${JSON.stringify({ $schema: JSON_SCHEMA_URL, ...result }, undefined, 2)}\n`;
 }

@@ -1,7 +1,6 @@
 import type { Finding } from '../finding.js';
 import { countByCategory, countFiles, formatLocation, getVerdict } from '../report-data.js';
 import type { AuditResult } from '../run-audit.js';
-import type { ReporterOptions } from './format-report.js';
 
 /** GitHub caps a comment at 65,536 characters; past this many rows the table stops. */
 const MAX_ROWS = 200;
@@ -24,11 +23,10 @@ function formatRule(finding: Finding): string {
  * and risk, then a findings table (location | rule | risk | impact | fix).
  *
  * @param result - the audit result
- * @param _options - unused
  * @example
  * writeFileSync('audit.md', md(result));
  */
-export default function md(result: AuditResult, _options: ReporterOptions = {}): string {
+export default function md(result: AuditResult): string {
   const { summary } = result;
   const files = countFiles(result.findings);
   const lines = [

@@ -3,7 +3,6 @@ import { getFindingKey } from '../baseline/baseline.js';
 import { getKindTitle } from '../classify.js';
 import type { Finding, Risk } from '../finding.js';
 import type { AuditResult } from '../run-audit.js';
-import type { ReporterOptions } from './format-report.js';
 
 const LEVELS: Readonly<Record<Risk, Result.level>> = { high: 'error', medium: 'warning', low: 'note' };
 const INFORMATION_URI = 'https://github.com/faultline-dev/faultline';
@@ -27,11 +26,10 @@ function describeResult(finding: Finding): string {
  * (the baseline key), so that code scanning tracks a finding across line shifts.
  *
  * @param result - the audit result
- * @param _options - unused
  * @example
  * writeFileSync('faultline.sarif', sarif(result));
  */
-export default function sarif(result: AuditResult, _options: ReporterOptions = {}): string {
+export default function sarif(result: AuditResult): string {
   const rules: ReportingDescriptor[] = result.rules.map((rule) => ({
     id: rule.id,
     name: rule.id,
