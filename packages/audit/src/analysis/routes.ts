@@ -72,13 +72,13 @@ function getFastifyRoute(call: ts.CallExpression): RouteRegistration | undefined
 }
 
 /**
- * Whether a function declaration is a Next.js route handler: an exported `GET`/`POST`/… in an
+ * The route label of a Next.js route handler: an exported `GET`/`POST`/… in an
  * app-router `route.ts`, or the default export of a `pages/api/` file.
  *
  * @param node - a function declaration
  * @param relativePath - its file, relative to the audit root
  * @example
- * isNextRouteHandler(declaration, 'app/api/payments/route.ts');
+ * getNextRouteLabel(declaration, 'app/api/payments/route.ts'); // 'POST /api/payments'
  */
 export function getNextRouteLabel(node: ts.FunctionDeclaration, relativePath: string): string | undefined {
   const modifiers = ts.getModifiers(node) ?? [];
@@ -86,7 +86,11 @@ export function getNextRouteLabel(node: ts.FunctionDeclaration, relativePath: st
   if (!exported) return undefined;
   const isDefault = modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
   const name = node.name?.text;
-  if (NEXT_ROUTE_FILE.test(relativePath) && name !== undefined && NEXT_HANDLERS.has(name)) return `${name} ${relativePath}`;
-  if (NEXT_PAGES_API.test(relativePath) && isDefault) return `API ${relativePath}`;
+  if (NEXT_ROUTE_FILE.test(relativePath) && name !== undefined && NEXT_HANDLERS.has(name)) {
+    return `${name} /${relativePath.replace(/^(?:.*\/)?app\//, '').replace(/\/?route\.[cm]?[jt]sx?$/, '')}`;
+  }
+  if (NEXT_PAGES_API.test(relativePath) && isDefault) {
+    return `ANY /${relativePath.replace(/^(?:.*\/)?pages\//, '').replace(/(?:\/index)?\.[cm]?[jt]sx?$/, '')}`;
+  }
   return undefined;
 }

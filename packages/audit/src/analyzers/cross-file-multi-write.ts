@@ -21,22 +21,33 @@ interface ReachedWrite {
   repeated: boolean;
 }
 
-function collectReachedWrites(
-  unit: FunctionUnit,
-  memo: Map<FunctionUnit, readonly ReachedWrite[]>,
-  active: Set<FunctionUnit>,
-): readonly ReachedWrite[] {
+interface Reach {
+  writes: readonly ReachedWrite[];
+  /** True when a call back into a function still being explored was cut: a partial answer. */
+  partial: boolean;
+}
+
+/**
+ * The writes a unit reaches outside transactions. Answers cut short by recursion are not
+ * memoised (the cycle's head recomputes them whole), unless the graph is so recursive that the
+ * work budget runs out, in which case a partial answer is kept rather than going exponential.
+ */
+function reachWrites(unit: FunctionUnit, memo: Map<FunctionUnit, readonly ReachedWrite[]>, active: Set<FunctionUnit>, budget: { left: number }): Reach {
   const known = memo.get(unit);
-  if (known !== undefined) return known;
-  if (active.has(unit)) return [];
+  if (known !== undefined) return { writes: known, partial: false };
+  if (active.has(unit)) return { writes: [], partial: true };
+  budget.left -= 1;
   active.add(unit);
+  let partial = false;
   const reached = new Map<WriteSite, ReachedWrite>();
   for (const site of unit.writes) {
     if (!site.inTransaction) reached.set(site, { site, unit, path: [], repeated: site.inLoop });
   }
   for (const call of unit.calls) {
     if (call.inTransaction) continue;
-    for (const write of collectReachedWrites(call.callee, memo, active)) {
+    const callee = reachWrites(call.callee, memo, active, budget);
+    partial ||= callee.partial;
+    for (const write of callee.writes) {
       // One path per write keeps the result linear in the number of writes, whatever the graph;
       // a write reached along two paths runs twice, so it is marked repeated.
       const seen = reached.get(write.site);
@@ -48,9 +59,15 @@ function collectReachedWrites(
     }
   }
   active.delete(unit);
-  const result = [...reached.values()];
-  memo.set(unit, result);
-  return result;
+  const writes = [...reached.values()];
+  if (!partial || budget.left <= 0) memo.set(unit, writes);
+  return { writes, partial };
+}
+
+function collectReachedWrites(unit: FunctionUnit, memo: Map<FunctionUnit, readonly ReachedWrite[]>, budget: { left: number }): readonly ReachedWrite[] {
+  const { writes } = reachWrites(unit, memo, new Set(), budget);
+  memo.set(unit, writes);
+  return writes;
 }
 
 function describeWrite(write: ReachedWrite): string {
@@ -80,8 +97,9 @@ function describeChain(root: FunctionUnit, write: ReachedWrite): string {
 export default function analyze(project: AuditProject, options: CrossFileMultiWriteOptions = {}): Finding[] {
   const graph = getCallGraph(project, options.model);
   const memo = new Map<FunctionUnit, readonly ReachedWrite[]>();
+  const budget = { left: 50 * graph.units.length + 10_000 };
   const qualifies = (unit: FunctionUnit): boolean => {
-    const reached = collectReachedWrites(unit, memo, new Set());
+    const reached = collectReachedWrites(unit, memo, budget);
     const weight = reached.reduce((sum, write) => sum + (write.repeated ? 2 : 1), 0);
     // Writes made directly by one function are `require-transaction`'s; this analyzer needs a call.
     return weight >= 2 && reached.some((write) => write.path.length > 0);
@@ -91,7 +109,7 @@ export default function analyze(project: AuditProject, options: CrossFileMultiWr
   const isCandidate = (unit: FunctionUnit): boolean => {
     if (!qualifies(unit)) return false;
     const direct = unit.writes.filter((site) => !site.inTransaction).length;
-    const calls = unit.calls.filter((call) => !call.inTransaction && collectReachedWrites(call.callee, memo, new Set()).length > 0);
+    const calls = unit.calls.filter((call) => !call.inTransaction && collectReachedWrites(call.callee, memo, budget).length > 0);
     return direct > 0 || calls.length > 1;
   };
   // Exposed: some chain of callers outside transactions reaches an entry point (a function nobody
@@ -99,14 +117,22 @@ export default function analyze(project: AuditProject, options: CrossFileMultiWr
   const isExposed = (unit: FunctionUnit): boolean => {
     const stack = [unit];
     const visited = new Set<FunctionUnit>(stack);
+    const blocked = new Set<FunctionUnit>();
     while (stack.length > 0) {
       const current = stack.pop();
       if (current === undefined) break;
       if (current.callers.length === 0) return true;
-      for (const site of current.callers) {
-        if (site.inTransaction || visited.has(site.caller)) continue;
-        visited.add(site.caller);
-        if (!isCandidate(site.caller)) stack.push(site.caller);
+      const outside = current.callers.filter((site) => !site.inTransaction);
+      // Called only from functions already on this chain: a recursion nobody else enters.
+      if (outside.length > 0 && outside.every((site) => visited.has(site.caller))) return true;
+      for (const site of outside) {
+        if (visited.has(site.caller) || blocked.has(site.caller)) continue;
+        if (isCandidate(site.caller)) {
+          blocked.add(site.caller);
+        } else {
+          visited.add(site.caller);
+          stack.push(site.caller);
+        }
       }
     }
     return false;
@@ -116,7 +142,7 @@ export default function analyze(project: AuditProject, options: CrossFileMultiWr
   for (const unit of graph.units) {
     if (!isCandidate(unit) || !isExposed(unit)) continue;
 
-    const reached = collectReachedWrites(unit, memo, new Set());
+    const reached = collectReachedWrites(unit, memo, budget);
     const files = new Set(reached.map((write) => write.unit.file));
     const summary = reached.map((write) => describeWrite(write)).join(', ');
     const position = describePosition(unit.sourceFile, unit.line, unit.column);
