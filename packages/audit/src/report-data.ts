@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { getKindTitle } from './classify.js';
 import { RISKS, type Finding, type Risk } from './finding.js';
-import type { AuditResult } from './run-audit.js';
+import type { AuditResult } from './audit-result.js';
 
 /** Counts of findings per risk. */
 export type RiskCounts = Record<Risk, number>;

@@ -6,21 +6,13 @@ import moneyPath from './analyzers/money-path.js';
 import { compareWithBaseline, parseBaseline, type Baseline } from './baseline/baseline.js';
 import { getFindingKind } from './classify.js';
 import { AuditUsageError } from './errors.js';
-import { compareFindings, RISKS, type AuditProblem, type Finding, type FindingKind, type FindingSource, type Risk } from './finding.js';
+import { AUDIT_DOCS_URL, AUDIT_SCHEMA_VERSION, type AuditResult, type AuditRule, type AuditSummary, type FailOn } from './audit-result.js';
+import { compareFindings, RISKS, type Finding, type Risk } from './finding.js';
 import { getPluginRules, runRules } from './lint/run-rules.js';
 import type { AuditProject } from './project/audit-project.js';
 import { loadProject, toRelativePath } from './project/load-project.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-
-/** The version of the JSON report's schema (`schema/audit-report.schema.json`). */
-export const AUDIT_SCHEMA_VERSION = 1;
-
-/** Where the documentation of the audit's own analyzers lives. */
-export const AUDIT_DOCS_URL = 'https://github.com/faultline-dev/faultline/blob/main/docs/audit.md';
-
-/** The lowest risk that fails the audit, or `none` to never fail on findings. */
-export type FailOn = Risk | 'none';
 
 /** A stage of the audit, for progress reports. */
 export interface AuditProgress {
@@ -51,42 +43,6 @@ export interface AuditOptions {
   onProgress?: (progress: AuditProgress) => void;
   /** Files to audit from memory instead of disk, keyed by absolute path (tests). */
   inMemoryFiles?: Readonly<Record<string, string>>;
-}
-
-/** A rule or analyzer as reports describe it. */
-export interface AuditRule {
-  id: string;
-  source: FindingSource;
-  kind: FindingKind;
-  description: string;
-  helpUri: string | undefined;
-}
-
-/** Counts for the summary of every report. */
-export interface AuditSummary {
-  total: number;
-  byRisk: Record<Risk, number>;
-  byRule: Record<string, number>;
-  /** Findings at or above the fail level that are not in the baseline: the exit code's reason. */
-  failing: number;
-}
-
-/** The outcome of an audit: data for reporters and for the CLI's exit code. */
-export interface AuditResult {
-  schemaVersion: typeof AUDIT_SCHEMA_VERSION;
-  tool: { name: string; version: string };
-  /** The audited folder, absolute. */
-  root: string;
-  /** The tsconfig loaded, relative to the root, or `null`. */
-  tsconfig: string | null;
-  failOn: FailOn;
-  rules: AuditRule[];
-  findings: Finding[];
-  problems: AuditProblem[];
-  stats: { files: number; lines: number; durationMs: number };
-  summary: AuditSummary;
-  /** Set when a baseline was given. */
-  baseline?: { path: string; new: number; known: number; fixed: number };
 }
 
 interface Analyzer {
@@ -229,3 +185,6 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       : { baseline: { path: options.baseline, new: comparison.newCount, known: comparison.knownCount, fixed: comparison.fixedCount } }),
   };
 }
+
+export { AUDIT_DOCS_URL, AUDIT_SCHEMA_VERSION } from './audit-result.js';
+export type { AuditResult, AuditRule, AuditSummary, FailOn } from './audit-result.js';

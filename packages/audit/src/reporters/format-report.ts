@@ -1,4 +1,4 @@
-import type { AuditResult } from '../run-audit.js';
+import type { AuditResult } from '../audit-result.js';
 import html from './html.js';
 import json from './json.js';
 import md from './md.js';

@@ -1,6 +1,6 @@
 import type { Risk } from '../finding.js';
 import { countByDirectory, countByRisk, countByRule, countFiles, formatLocation, getVerdict, type CountRow } from '../report-data.js';
-import type { AuditResult } from '../run-audit.js';
+import type { AuditResult } from '../audit-result.js';
 
 const RISK_COLORS: Readonly<Record<Risk, string>> = { high: '#c62828', medium: '#ef6c00', low: '#0277bd' };
 const RISK_ORDER: Readonly<Record<Risk, number>> = { high: 0, medium: 1, low: 2 };

@@ -1,4 +1,4 @@
-import type { AuditResult } from '../run-audit.js';
+import type { AuditResult } from '../audit-result.js';
 
 /** Where the JSON report's schema is published; the report's `$schema` points at it. */
 export const JSON_SCHEMA_URL = 'https://github.com/faultline-dev/faultline/blob/main/packages/audit/schema/audit-report.schema.json';

@@ -1,6 +1,6 @@
 import type { Finding } from '../finding.js';
 import { countByCategory, countFiles, formatLocation, getVerdict } from '../report-data.js';
-import type { AuditResult } from '../run-audit.js';
+import type { AuditResult } from '../audit-result.js';
 
 /** GitHub caps a comment at 65,536 characters; past this many rows the table stops. */
 const MAX_ROWS = 200;

@@ -2,7 +2,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { getFindingKey } from '../baseline/baseline.js';
 import { getKindTitle } from '../classify.js';
 import type { Finding, Risk } from '../finding.js';
-import type { AuditResult } from '../run-audit.js';
+import type { AuditResult } from '../audit-result.js';
 
 const LEVELS: Readonly<Record<Risk, Result.level>> = { high: 'error', medium: 'warning', low: 'note' };
 const INFORMATION_URI = 'https://github.com/faultline-dev/faultline';

@@ -1,6 +1,6 @@
 import type { Finding, Risk } from '../finding.js';
 import { countByCategory, countFiles, getVerdict } from '../report-data.js';
-import type { AuditResult } from '../run-audit.js';
+import type { AuditResult } from '../audit-result.js';
 import type { ReporterOptions } from './format-report.js';
 
 const COLORS: Readonly<Record<Risk | 'dim' | 'bold', string>> = {
