@@ -1,0 +1,96 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+/** Which SQL engine a {@link Database} talks to. */
+export type SqlDialect = 'sqlite' | 'postgres';
+
+/**
+ * A Kysely instance with the facts the services need about it.
+ *
+ * @example
+ * const database = createDatabase(':memory:');
+ * await database.db.selectFrom('users').selectAll().execute();
+ * await database.close();
+ */
+export interface Database {
+  /** The query builder. Transactions: `db.transaction().execute(async (trx) => …)`. */
+  readonly db: Kysely<DB>;
+  readonly dialect: SqlDialect;
+  /** Releases the connection (SQLite) or drains the pool (PostgreSQL). Idempotent. */
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+
+function parseInt8(value: string): number {
+  const parsed = Number(value);
+  // Money and counts must stay exact; a value past 2^53 is a bug we want loudly.
+  if (!Number.isSafeInteger(parsed)) {
+    throw new RangeError('A bigint column holds a value outside the safe integer range.');
+  }
+  return parsed;
+}
+
+const pgTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+function wrap(db: Kysely<DB>, dialect: SqlDialect): Database {
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    dialect,
+    close() {
+      closing ??= db.destroy();
+      return closing;
+    },
+  };
+}
+
+/**
+ * Opens SQLite through better-sqlite3 with WAL, a busy timeout and foreign keys on.
+ *
+ * @param filename - a file path (its folder is created) or `:memory:`
+ * @example
+ * const database = createSqliteDatabase('./data/faultline.db');
+ */
+export function createSqliteDatabase(filename: string): Database {
+  if (filename !== ':memory:') {
+    mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
+  }
+  const sqlite = new BetterSqlite3(filename);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  return wrap(new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }), 'sqlite');
+}
+
+/**
+ * Opens a PostgreSQL pool whose `int8` values come back as safe integers.
+ *
+ * @param config - `pg` pool settings (connection string, size, `options` such as a search path)
+ * @example
+ * const database = createPostgresDatabase({ connectionString: process.env.DATABASE_URL, max: 10 });
+ */
+export function createPostgresDatabase(config: pg.PoolConfig): Database {
+  const pool = new pg.Pool({ max: 10, ...config, types: pgTypes });
+  return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+}
+
+/**
+ * Opens the database a `DATABASE_URL` names: `postgres://…`/`postgresql://…` → PostgreSQL,
+ * anything else → a SQLite file (or `:memory:`).
+ *
+ * @param url - the setting's value
+ * @example
+ * const database = createDatabase(config.databaseUrl);
+ */
+export function createDatabase(url: string): Database {
+  return /^postgres(ql)?:\/\//i.test(url) ? createPostgresDatabase({ connectionString: url }) : createSqliteDatabase(url);
+}

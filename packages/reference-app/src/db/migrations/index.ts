@@ -1,0 +1,17 @@
+import type { Migration } from 'kysely';
+import type { SqlDialect } from '../database.js';
+import { createWalletMigration } from './0001-wallet.js';
+
+/**
+ * Every migration, keyed by a name that sorts in the order they must run. Append only: a
+ * migration that has shipped is never edited or removed.
+ *
+ * @param dialect - the engine the statements are for
+ * @example
+ * new Migrator({ db, provider: { getMigrations: () => Promise.resolve(getMigrations('sqlite')) } });
+ */
+export function getMigrations(dialect: SqlDialect): Record<string, Migration> {
+  return {
+    '0001-wallet': createWalletMigration(dialect),
+  };
+}
