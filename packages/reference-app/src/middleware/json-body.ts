@@ -1,0 +1,60 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit as honoBodyLimit } from 'hono/body-limit';
+import { RequestError } from '../errors/app-error.js';
+import type { AppEnv } from './app-env.js';
+
+const jsonMediaType = /^application\/(?:[\w.-]+\+)?json\s*(?:;.*)?$/i;
+
+/**
+ * Refuses bodies over `maxBytes` with a `payload_too_large` problem — by `Content-Length`, or
+ * while reading a chunked body.
+ *
+ * @param maxBytes - the limit (contract: 1 MiB)
+ * @example
+ * app.use('*', bodyLimit(1024 * 1024));
+ */
+export function bodyLimit(maxBytes: number): MiddlewareHandler<AppEnv> {
+  return honoBodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new RequestError('payload_too_large', 'The request body is larger than 1 MiB.');
+    },
+  });
+}
+
+/**
+ * Reads the JSON body once, caching it for the validators that follow.
+ *
+ * @param c - the request context
+ * @returns the parsed body
+ * @throws {RequestError} `unsupported_media_type` without a JSON content type, `malformed_json`
+ *   for invalid or empty JSON
+ * @example
+ * const body = await readJsonBody(c);
+ */
+export async function readJsonBody(c: Context): Promise<unknown> {
+  const contentType = c.req.header('content-type');
+  if (contentType === undefined || !jsonMediaType.test(contentType)) {
+    throw new RequestError('unsupported_media_type', 'Send the request body as application/json.');
+  }
+  try {
+    // Hono caches the parsed body, so the zod validator after this reads the same value.
+    return (await c.req.json()) as unknown;
+  } catch (error) {
+    throw new RequestError('malformed_json', 'The request body is not valid JSON.', { cause: error });
+  }
+}
+
+/**
+ * Route middleware for endpoints that take a JSON body: 415 without `Content-Type:
+ * application/json` (charset allowed), 400 `malformed_json` for invalid or empty JSON.
+ *
+ * @example
+ * createRoute({ method: 'post', path: '/auth/login', middleware: [requireJsonBody()], … });
+ */
+export function requireJsonBody(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await readJsonBody(c);
+    await next();
+  };
+}
