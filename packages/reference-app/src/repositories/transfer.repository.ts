@@ -1,0 +1,80 @@
+import type { Kysely } from 'kysely';
+import type { DB, TransferRow } from '../db/schema.js';
+import { toDate } from '../db/schema.js';
+import type { Transfer, TransferCursor } from '../domain/transfer.js';
+
+function toTransfer(row: TransferRow): Transfer {
+  return {
+    id: row.id,
+    fromUserId: row.from_user_id,
+    toUserId: row.to_user_id,
+    amount: row.amount,
+    fee: row.fee,
+    currency: row.currency,
+    status: row.status,
+    note: row.note,
+    createdAt: toDate(row.created_at),
+  };
+}
+
+/**
+ * Inserts a transfer record.
+ *
+ * @param db - the transaction that moves the money
+ * @param transfer - the transfer
+ * @param accounts - the debited and credited wallets
+ * @example
+ * await insertTransfer(trx, transfer, { fromAccountId, toAccountId });
+ */
+export async function insertTransfer(
+  db: Kysely<DB>,
+  transfer: Transfer,
+  accounts: { readonly fromAccountId: string; readonly toAccountId: string },
+): Promise<void> {
+  await db
+    .insertInto('transfers')
+    .values({
+      id: transfer.id,
+      from_user_id: transfer.fromUserId,
+      to_user_id: transfer.toUserId,
+      from_account_id: accounts.fromAccountId,
+      to_account_id: accounts.toAccountId,
+      amount: transfer.amount,
+      fee: transfer.fee,
+      currency: transfer.currency,
+      status: transfer.status,
+      note: transfer.note,
+      created_at: transfer.createdAt.toISOString(),
+    })
+    .execute();
+}
+
+/**
+ * Lists the transfers a user sent or received, newest first (ties by id, descending), starting
+ * after `cursor`.
+ *
+ * @param db - database or transaction handle
+ * @param userId - sender or recipient
+ * @param page - `limit` rows after `cursor` (exclusive)
+ * @example
+ * const rows = await listTransfersOfUser(db, userId, { limit: 21 });
+ */
+export async function listTransfersOfUser(
+  db: Kysely<DB>,
+  userId: string,
+  page: { readonly limit: number; readonly cursor?: TransferCursor | undefined },
+): Promise<Transfer[]> {
+  let query = db
+    .selectFrom('transfers')
+    .selectAll()
+    .where((eb) => eb.or([eb('from_user_id', '=', userId), eb('to_user_id', '=', userId)]));
+  const { cursor } = page;
+  if (cursor !== undefined) {
+    const createdAt = cursor.createdAt.toISOString();
+    query = query.where((eb) =>
+      eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', cursor.id)])]),
+    );
+  }
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
+  return rows.map(toTransfer);
+}
