@@ -17,6 +17,15 @@ const envSchema = z.object({
     .default('CNY'),
   TRANSFER_FEE: z.coerce.number().int().min(0).max(MAX_AMOUNT).default(75),
   LOG_LEVEL: z.enum(logLevels).default('info'),
+  ORDER_FREIGHT: z.coerce.number().int().min(0).max(MAX_AMOUNT).default(1000),
+  GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  GATEWAY_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(2000),
+  BREAKER_HALF_OPEN_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
+  RECONCILE_AFTER_MS: z.coerce.number().int().min(0).max(86_400_000).default(5000),
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(10).max(86_400_000).default(5000),
+  SENTRY_DSN: z.url().optional(),
+  ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 /** Log levels pino accepts. */
@@ -61,6 +70,26 @@ export interface AppConfig {
   readonly maxFailedLogins: number;
   /** Sliding window of the failed-login limit, seconds. */
   readonly loginWindowSeconds: number;
+  /** `ORDER_FREIGHT` in minor units, default 1000. */
+  readonly orderFreight: number;
+  /** `GATEWAY_URL`; unset → `main.ts` starts the gateway simulator on another port. */
+  readonly gatewayUrl: string | undefined;
+  /** `GATEWAY_WEBHOOK_SECRET` (HMAC key of gateway webhooks); generated when unset outside production. */
+  readonly gatewayWebhookSecret: string;
+  /** `GATEWAY_TIMEOUT_MS`: deadline of one gateway attempt, default 2000. */
+  readonly gatewayTimeoutMs: number;
+  /** `BREAKER_HALF_OPEN_MS`: how long an open breaker waits before a trial call, default 10000. */
+  readonly breakerHalfOpenMs: number;
+  /** First and longest backoff between gateway attempts, ms. Not environment settings; tests lower them. */
+  readonly gatewayRetryDelayMs: { readonly initial: number; readonly max: number };
+  /** `RECONCILE_AFTER_MS`: age of a `processing` payment before the reconciler asks, default 5000. */
+  readonly reconcileAfterMs: number;
+  /** `RECONCILE_INTERVAL_MS`: how often the reconciler runs in `main.ts`, default 5000. */
+  readonly reconcileIntervalMs: number;
+  /** `SENTRY_DSN`: error tracking of 5xx and unexpected errors when set. */
+  readonly sentryDsn: string | undefined;
+  /** `ALERT_WEBHOOK_URL`: Slack-compatible alerts when set. */
+  readonly alertWebhookUrl: string | undefined;
 }
 
 /** The environment is invalid; the message names every bad variable, never its value. */
@@ -89,6 +118,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   if (vars.JWT_SECRET === undefined && vars.NODE_ENV === 'production') {
     throw new ConfigError('Invalid environment: JWT_SECRET: required when NODE_ENV is production');
   }
+  if (vars.GATEWAY_WEBHOOK_SECRET === undefined && vars.GATEWAY_URL !== undefined && vars.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid environment: GATEWAY_WEBHOOK_SECRET: required with GATEWAY_URL when NODE_ENV is production');
+  }
   return {
     env: vars.NODE_ENV,
     port: vars.PORT,
@@ -106,6 +138,16 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     bodyLimitBytes: 1024 * 1024,
     maxFailedLogins: 20,
     loginWindowSeconds: 5 * 60,
+    orderFreight: vars.ORDER_FREIGHT,
+    gatewayUrl: vars.GATEWAY_URL,
+    gatewayWebhookSecret: vars.GATEWAY_WEBHOOK_SECRET ?? randomBytes(32).toString('base64url'),
+    gatewayTimeoutMs: vars.GATEWAY_TIMEOUT_MS,
+    breakerHalfOpenMs: vars.BREAKER_HALF_OPEN_MS,
+    gatewayRetryDelayMs: { initial: 100, max: 1000 },
+    reconcileAfterMs: vars.RECONCILE_AFTER_MS,
+    reconcileIntervalMs: vars.RECONCILE_INTERVAL_MS,
+    sentryDsn: vars.SENTRY_DSN,
+    alertWebhookUrl: vars.ALERT_WEBHOOK_URL,
   };
 }
 
