@@ -1,4 +1,5 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
+import type { CatalogPaymentTables } from './orders.schema.js';
 
 /**
  * A point in time. Written as an ISO 8601 UTC string; read back as a `Date` on PostgreSQL
@@ -97,7 +98,7 @@ export interface IdempotencyKeysTable {
  * @example
  * const db = new Kysely<DB>({ dialect });
  */
-export interface DB {
+export interface DB extends CatalogPaymentTables {
   users: UsersTable;
   accounts: AccountsTable;
   ledger_entries: LedgerEntriesTable;

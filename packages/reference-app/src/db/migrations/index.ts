@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import type { SqlDialect } from '../database.js';
 import { createWalletMigration } from './0001-wallet.js';
+import { createCatalogPaymentsMigration } from './0002-catalog-payments.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Append only: a
@@ -13,5 +14,6 @@ import { createWalletMigration } from './0001-wallet.js';
 export function getMigrations(dialect: SqlDialect): Record<string, Migration> {
   return {
     '0001-wallet': createWalletMigration(dialect),
+    '0002-catalog-payments': createCatalogPaymentsMigration(dialect),
   };
 }
