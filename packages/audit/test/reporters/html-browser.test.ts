@@ -54,28 +54,26 @@ describe.skipIf(!hasChromium)('HTML report in headless Chromium', () => {
       const box = await chart.boundingBox();
       expect(box?.width).toBeGreaterThan(100);
       expect(box?.height).toBeGreaterThan(20);
-      const bars = await chart.locator('rect').evaluateAll((rects) => rects.map((rect) => rect.getBoundingClientRect().width));
+      // Browser-side code is passed as text: this package is typed for Node.js, without DOM types.
+      const bars = await page.evaluate<number[]>(`[...document.querySelectorAll('#${id} rect')].map((rect) => rect.getBoundingClientRect().width)`);
       expect(bars.length).toBeGreaterThan(0);
       expect(Math.min(...bars)).toBeGreaterThan(0);
       // A blank chart screenshots to one color; a drawn one has the risk colors in it.
       const png = await chart.screenshot();
-      const colors = await page.evaluate(async (data) => {
+      const colors = await page.evaluate<number>(`(async () => {
         const image = new Image();
-        image.src = `data:image/png;base64,${data}`;
+        image.src = 'data:image/png;base64,${png.toString('base64')}';
         await image.decode();
         const canvas = document.createElement('canvas');
         canvas.width = image.width;
         canvas.height = image.height;
-        const context2d = canvas.getContext('2d');
-        if (!context2d) return 0;
-        context2d.drawImage(image, 0, 0);
-        const pixels = context2d.getImageData(0, 0, image.width, image.height).data;
-        const seen = new Set<number>();
-        for (let index = 0; index < pixels.length; index += 4) {
-          seen.add(((pixels[index] ?? 0) << 16) | ((pixels[index + 1] ?? 0) << 8) | (pixels[index + 2] ?? 0));
-        }
+        const context = canvas.getContext('2d');
+        context.drawImage(image, 0, 0);
+        const pixels = context.getImageData(0, 0, image.width, image.height).data;
+        const seen = new Set();
+        for (let index = 0; index < pixels.length; index += 4) seen.add((pixels[index] << 16) | (pixels[index + 1] << 8) | pixels[index + 2]);
         return seen.size;
-      }, png.toString('base64'));
+      })()`);
       expect(colors).toBeGreaterThan(3);
     }
     expect(requests).toEqual([]);
@@ -86,7 +84,7 @@ describe.skipIf(!hasChromium)('HTML report in headless Chromium', () => {
     const page = await browser.newPage();
     await page.goto(`file://${file}`);
     const risks = (): Promise<string[]> =>
-      page.locator('#findings tbody tr td:nth-child(3)').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-sort') ?? ''));
+      page.evaluate<string[]>(`[...document.querySelectorAll('#findings tbody tr td:nth-child(3)')].map((cell) => cell.dataset.sort)`);
     await page.click('#findings th:nth-child(3)');
     expect(await risks()).toEqual(['0', '0', '1', '2']);
     await page.click('#findings th:nth-child(3)');

@@ -24,7 +24,10 @@ function readJson(file: string): Record<string, unknown> {
  * dropping `$schema` validates exactly the same documents.
  */
 function loadSarifSchema(): Record<string, unknown> {
-  const { $schema: _draft, id, ...schema } = readJson(path.join(packageRoot, 'test/fixtures/sarif/sarif-schema-2.1.0.json'));
+  const schema = readJson(path.join(packageRoot, 'test/fixtures/sarif/sarif-schema-2.1.0.json'));
+  const { id } = schema;
+  delete schema.$schema;
+  delete schema.id;
   return { ...schema, $id: id };
 }
 
@@ -50,7 +53,7 @@ describe('reporters', () => {
 
   it('escapes pipes in Markdown table cells', () => {
     const result = createSampleResult();
-    result.findings = [{ ...result.findings[0]!, impact: 'a | b' }];
+    result.findings = result.findings.slice(0, 1).map((finding) => ({ ...finding, impact: 'a | b' }));
     expect(md(result)).toContain('a \\| b');
   });
 
@@ -68,7 +71,7 @@ describe('reporters', () => {
   it('has a JSON schema that rejects a finding with an unknown risk', () => {
     const validate = createAjv().compile(readJson(path.join(packageRoot, 'schema/audit-report.schema.json')));
     const report = JSON.parse(json(createSampleResult())) as { findings: { risk: string }[] };
-    report.findings[0]!.risk = 'critical';
+    for (const finding of report.findings) finding.risk = 'critical';
     expect(validate(report)).toBe(false);
   });
 
@@ -86,7 +89,7 @@ describe('reporters', () => {
   it('is checked by a SARIF schema that rejects a result without a message', () => {
     const validate = createAjv().compile(loadSarifSchema());
     const log = JSON.parse(sarif(createSampleResult())) as { runs: { results: Record<string, unknown>[] }[] };
-    delete log.runs[0]!.results[0]!.message;
+    for (const result of log.runs.flatMap((run) => run.results)) delete result.message;
     expect(validate(log)).toBe(false);
   });
 
@@ -99,7 +102,7 @@ describe('reporters', () => {
 
   it('escapes finding text in the HTML report', () => {
     const result = createSampleResult();
-    result.findings = [{ ...result.findings[0]!, message: '<script>alert(1)</script>' }];
+    result.findings = result.findings.slice(0, 1).map((finding) => ({ ...finding, message: '<script>alert(1)</script>' }));
     expect(html(result)).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
