@@ -1,0 +1,4 @@
+import { describeWalletSuite } from '../suites/wallet.suite.js';
+import { createPostgresTestDatabase } from '../support/pg-database.js';
+
+describeWalletSuite(createPostgresTestDatabase);
