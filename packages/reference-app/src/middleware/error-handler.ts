@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, InternalError, MethodNotAllowedError, NotFoundError, RequestError } from '../errors/app-error.js';
@@ -135,7 +136,10 @@ export function createErrorHandler(options: ErrorHandlerOptions): ErrorHandler<A
         code: error.code,
         status: error.status,
       };
-      (c.get('logger') as Logger | undefined ?? logger).error({ err: thrown, ...report }, 'request failed');
+      // pino serialises an Error cause with the error; a thrown string or object needs help.
+      const cause: unknown = thrown.cause;
+      const thrownValue = cause === undefined || cause instanceof Error ? undefined : inspect(cause, { depth: 3, breakLength: Infinity });
+      ((c.get('logger') as Logger | undefined) ?? logger).error({ err: thrown, thrownValue, ...report }, 'request failed');
       reportError?.(thrown, report);
     }
 
