@@ -1,0 +1,31 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from './logger.js';
+
+describe('createLogger', () => {
+  it('censors credentials, tokens and card-like fields at the top level and one level down', () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        lines.push(chunk.toString('utf8'));
+        callback();
+      },
+    });
+    const logger = createLogger({ destination });
+    logger.info(
+      {
+        password: 'p1',
+        token: 't1',
+        authorization: 'Bearer t2',
+        body: { password: 'p2', accessToken: 't3', cardNumber: '4111111111111111', cvv: '123' },
+        headers: { authorization: 'Bearer t4', cookie: 'sid=c1' },
+      },
+      'payload',
+    );
+    const line = lines.join('');
+    for (const secret of ['p1', 'p2', 't1', 'Bearer', 't3', '4111', '"123"', 'sid=']) {
+      expect(line).not.toContain(secret);
+    }
+    expect(line).toContain('[redacted]');
+  });
+});
