@@ -24,6 +24,12 @@ import { createTopUpRoutes } from './routes/top-up.routes.js';
 import { createTransferRoutes } from './routes/transfer.routes.js';
 import { createWalletRoutes } from './routes/wallet.routes.js';
 import { createServices, type Services } from './services/services.js';
+import { createAlertNotifier, type AlertNotifier } from './observability/alert.notifier.js';
+import { createGatewayObserver } from './observability/gateway.observer.js';
+import { createOrderRoutes } from './routes/order.routes.js';
+import { createPaymentRoutes } from './routes/payment.routes.js';
+import { createProductRoutes } from './routes/product.routes.js';
+import { createWebhookRoutes } from './routes/webhook.routes.js';
 
 /**
  * Everything the app is built from. Explicit, so a test builds one app per test on a fresh
@@ -41,6 +47,8 @@ export interface AppDeps {
   readonly services?: Services;
   /** Receives 5xx and unexpected errors after they are logged (error tracking, alerts). */
   readonly reportError?: ErrorReporter;
+  /** Alerts on breaker opens when the app builds its own services. Default: `ALERT_WEBHOOK_URL`. */
+  readonly alerts?: AlertNotifier;
 }
 
 /**
@@ -55,7 +63,9 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const { database, clock, ids, logger, config } = deps;
   const metrics = deps.metrics ?? createMetrics();
-  const services = deps.services ?? createServices({ database, clock, ids, config, logger });
+  const alerts = deps.alerts ?? createAlertNotifier({ url: config.alertWebhookUrl, logger });
+  const services =
+    deps.services ?? createServices({ database, clock, ids, config, logger, gatewayObserver: createGatewayObserver(metrics, alerts) });
   const onError = createErrorHandler({ logger, metrics, reportError: deps.reportError });
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -78,6 +88,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/v1', createWalletRoutes({ wallet: services.wallet, requireUser: userGuard }));
   app.route('/v1', createTopUpRoutes({ wallet: services.wallet, requireUser: userGuard, idempotent }));
   app.route('/v1', createTransferRoutes({ transfers: services.transfers, requireUser: userGuard, idempotent }));
+  const adminGuard = config.adminToken === undefined ? undefined : requireAdmin(config.adminToken);
+  app.route('/v1', createProductRoutes({ catalog: services.catalog, requireUser: userGuard, requireAdmin: adminGuard, requireJson }));
+  app.route('/v1', createOrderRoutes({ orders: services.orders, requireUser: userGuard, idempotent }));
+  app.route('/v1', createPaymentRoutes({ payments: services.payments, refunds: services.refunds, requireUser: userGuard, idempotent }));
+  app.route('/v1', createWebhookRoutes({ webhooks: services.webhooks, secret: config.gatewayWebhookSecret, clock, requireJson }));
   if (config.adminToken !== undefined) {
     app.route('/v1', createLedgerRoutes({ ledger: services.ledger, requireAdmin: requireAdmin(config.adminToken) }));
   }

@@ -1,5 +1,13 @@
 import type { RetryPolicy } from 'cockatiel';
 import { createTransactionRetryPolicy } from '../db/transaction-retry.js';
+import { createPaymentGateways, type PaymentGateways } from '../gateways/gateway.registry.js';
+import type { GatewayObserver } from '../gateways/payment.gateway.js';
+import { createCatalogService, type CatalogService } from './catalog.service.js';
+import { createOrderService, type OrderService } from './order.service.js';
+import { createPaymentService, type PaymentService, type PaymentTiming } from './payment.service.js';
+import { createReconcilerService, type ReconcilerService } from './reconciler.service.js';
+import { createRefundService, type RefundService } from './refund.service.js';
+import { createWebhookService, type WebhookService } from './webhook.service.js';
 import { createAuthService, type AuthService } from './auth.service.js';
 import { createIdempotencyService, type IdempotencyService } from './idempotency.service.js';
 import { createLedgerService, type LedgerService } from './ledger.service.js';
@@ -24,6 +32,39 @@ export interface Services {
   readonly transfers: TransferService;
   readonly ledger: LedgerService;
   readonly idempotency: IdempotencyService;
+  readonly catalog: CatalogService;
+  readonly orders: OrderService;
+  readonly payments: PaymentService;
+  readonly refunds: RefundService;
+  readonly webhooks: WebhookService;
+  readonly reconciler: ReconcilerService;
+  /** One gateway per channel (breaker state for metrics and health). */
+  readonly gateways: PaymentGateways;
+}
+
+/** Used when no gateway is configured (tests of other areas): every call is refused at once. */
+const noGatewayUrl = 'http://127.0.0.1:9';
+
+/** Gateway attempts per call (contract: 3 in total). */
+const gatewayAttempts = 3;
+
+/** Extra dependencies of the payment services. */
+export interface PaymentWiring {
+  /** Default: HTTP gateways at `config.gatewayUrl`. */
+  readonly gateways?: PaymentGateways;
+  /** Receives gateway call outcomes and breaker changes (metrics, alerts). */
+  readonly gatewayObserver?: GatewayObserver;
+}
+
+function createGateways(config: ServiceDeps['config'], observer: GatewayObserver | undefined): PaymentGateways {
+  return createPaymentGateways({
+    baseUrl: config.gatewayUrl ?? noGatewayUrl,
+    timeoutMs: config.gatewayTimeoutMs,
+    halfOpenAfterMs: config.breakerHalfOpenMs,
+    retryInitialDelayMs: config.gatewayRetryDelayMs.initial,
+    retryMaxDelayMs: config.gatewayRetryDelayMs.max,
+    observer,
+  });
 }
 
 /**
@@ -32,8 +73,17 @@ export interface Services {
  * @example
  * const services = createServices({ database, clock: systemClock, ids: createIdGenerator(), config, logger });
  */
-export function createServices(deps: Omit<ServiceDeps, 'retryTransaction'> & { readonly retryTransaction?: RetryPolicy }): Services {
+export function createServices(
+  deps: Omit<ServiceDeps, 'retryTransaction'> & { readonly retryTransaction?: RetryPolicy } & PaymentWiring,
+): Services {
   const full: ServiceDeps = { ...deps, retryTransaction: deps.retryTransaction ?? createTransactionRetryPolicy() };
+  const gateways = deps.gateways ?? createGateways(full.config, deps.gatewayObserver);
+  const timing: PaymentTiming = {
+    // Every attempt may run to its deadline and each wait may reach the longest backoff.
+    maxGatewayCallMs:
+      gatewayAttempts * full.config.gatewayTimeoutMs + (gatewayAttempts - 1) * full.config.gatewayRetryDelayMs.max,
+    reconcileAfterMs: full.config.reconcileAfterMs,
+  };
   const tokens = createTokenService({ secret: full.config.jwtSecret, ttlSeconds: full.config.tokenTtlSeconds, clock: full.clock });
   return {
     auth: createAuthService({
@@ -51,5 +101,12 @@ export function createServices(deps: Omit<ServiceDeps, 'retryTransaction'> & { r
     transfers: createTransferService(full),
     ledger: createLedgerService(full),
     idempotency: createIdempotencyService(full),
+    catalog: createCatalogService(full),
+    orders: createOrderService(full),
+    payments: createPaymentService(full, gateways, timing),
+    refunds: createRefundService(full, gateways, timing),
+    webhooks: createWebhookService(full),
+    reconciler: createReconcilerService(full, gateways, { retryAfterMs: full.config.reconcileAfterMs }),
+    gateways,
   };
 }
