@@ -64,8 +64,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const { database, clock, ids, logger, config } = deps;
   const metrics = deps.metrics ?? createMetrics();
   const alerts = deps.alerts ?? createAlertNotifier({ url: config.alertWebhookUrl, logger });
-  const services =
-    deps.services ?? createServices({ database, clock, ids, config, logger, gatewayObserver: createGatewayObserver(metrics, alerts) });
+  const services = deps.services ?? createServices({ database, clock, ids, config, logger });
+  services.gatewayEvents.add(createGatewayObserver(metrics, alerts));
   const onError = createErrorHandler({ logger, metrics, reportError: deps.reportError });
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

@@ -49,3 +49,45 @@ export function createPaymentGateways(options: PaymentGatewaysOptions): PaymentG
     });
   return { card: build('card'), wechat: build('wechat'), alipay: build('alipay') };
 }
+
+/** A gateway observer that forwards to observers added later (metrics are built after services). */
+export interface GatewayObserverHub extends GatewayObserver {
+  /**
+   * Adds an observer.
+   *
+   * @returns a function that removes it again
+   */
+  add(observer: GatewayObserver): () => void;
+}
+
+/**
+ * Creates an observer hub: pass it to {@link createPaymentGateways} and add the metrics and
+ * alert observers once they exist.
+ *
+ * @returns the hub
+ * @example
+ * const hub = createGatewayObserverHub();
+ * const gateways = createPaymentGateways({ ...options, observer: hub });
+ * hub.add(createGatewayObserver(metrics, alerts));
+ */
+export function createGatewayObserverHub(): GatewayObserverHub {
+  const observers = new Set<GatewayObserver>();
+  return {
+    onCall(event) {
+      for (const observer of observers) {
+        observer.onCall(event);
+      }
+    },
+    onBreakerStateChange(channel, state) {
+      for (const observer of observers) {
+        observer.onBreakerStateChange(channel, state);
+      }
+    },
+    add(observer) {
+      observers.add(observer);
+      return () => {
+        observers.delete(observer);
+      };
+    },
+  };
+}

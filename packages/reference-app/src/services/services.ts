@@ -1,6 +1,6 @@
 import type { RetryPolicy } from 'cockatiel';
 import { createTransactionRetryPolicy } from '../db/transaction-retry.js';
-import { createPaymentGateways, type PaymentGateways } from '../gateways/gateway.registry.js';
+import { createGatewayObserverHub, createPaymentGateways, type GatewayObserverHub, type PaymentGateways } from '../gateways/gateway.registry.js';
 import type { GatewayObserver } from '../gateways/payment.gateway.js';
 import { createCatalogService, type CatalogService } from './catalog.service.js';
 import { createOrderService, type OrderService } from './order.service.js';
@@ -40,6 +40,8 @@ export interface Services {
   readonly reconciler: ReconcilerService;
   /** One gateway per channel (breaker state for metrics and health). */
   readonly gateways: PaymentGateways;
+  /** Where metrics and alerts subscribe to gateway call outcomes and breaker changes. */
+  readonly gatewayEvents: GatewayObserverHub;
 }
 
 /** Used when no gateway is configured (tests of other areas): every call is refused at once. */
@@ -52,7 +54,7 @@ const gatewayAttempts = 3;
 export interface PaymentWiring {
   /** Default: HTTP gateways at `config.gatewayUrl`. */
   readonly gateways?: PaymentGateways;
-  /** Receives gateway call outcomes and breaker changes (metrics, alerts). */
+  /** Receives gateway call outcomes and breaker changes, besides observers added later. */
   readonly gatewayObserver?: GatewayObserver;
 }
 
@@ -77,7 +79,11 @@ export function createServices(
   deps: Omit<ServiceDeps, 'retryTransaction'> & { readonly retryTransaction?: RetryPolicy } & PaymentWiring,
 ): Services {
   const full: ServiceDeps = { ...deps, retryTransaction: deps.retryTransaction ?? createTransactionRetryPolicy() };
-  const gateways = deps.gateways ?? createGateways(full.config, deps.gatewayObserver);
+  const gatewayEvents = createGatewayObserverHub();
+  if (deps.gatewayObserver !== undefined) {
+    gatewayEvents.add(deps.gatewayObserver);
+  }
+  const gateways = deps.gateways ?? createGateways(full.config, gatewayEvents);
   const timing: PaymentTiming = {
     // Every attempt may run to its deadline and each wait may reach the longest backoff.
     maxGatewayCallMs:
@@ -108,5 +114,6 @@ export function createServices(
     webhooks: createWebhookService(full),
     reconciler: createReconcilerService(full, gateways, { retryAfterMs: full.config.reconcileAfterMs }),
     gateways,
+    gatewayEvents,
   };
 }

@@ -96,7 +96,7 @@ export async function startTestGateway(options: { slowResponseMs?: number; timeo
       gatewayTimeoutMs: options.timeoutMs ?? 150,
       breakerHalfOpenMs: options.halfOpenMs ?? 300,
       gatewayRetryDelayMs: { initial: 2, max: 10 },
-      reconcileAfterMs: 0,
+      reconcileAfterMs: 5000,
     },
   };
 }

@@ -1,0 +1,4 @@
+import { describePaymentsSuite } from './suites/payments.suite.js';
+import { createSqliteTestDatabase } from './support/test-database.js';
+
+describePaymentsSuite(createSqliteTestDatabase);
