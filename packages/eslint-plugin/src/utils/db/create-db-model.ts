@@ -1,0 +1,221 @@
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type {
+  DbHandle,
+  DbLibrary,
+  DbLibraryEnvironment,
+  DbLibraryName,
+  DbQuery,
+  DbTransaction,
+  DbTransactionControl,
+} from './create-db-library.js';
+import { createHandleResolver } from './create-handle-resolver.js';
+import { drizzle } from './drizzle.js';
+import { getCallChain, isChainEnd, unwrapExpression } from './get-call-chain.js';
+import { getImportedLibraries } from './get-imported-libraries.js';
+import { knex } from './knex.js';
+import { kysely } from './kysely.js';
+import { pg } from './pg.js';
+import { prisma } from './prisma.js';
+import { typeorm } from './typeorm.js';
+
+/** Every library the model knows, in the order their shapes are tried. */
+export const DB_LIBRARIES: readonly DbLibrary[] = [kysely, prisma, drizzle, typeorm, knex, pg];
+
+/** The default `handlePattern`: names (and `this.<name>`) that denote database handles. */
+export const DEFAULT_HANDLE_PATTERN = '^(db|database|kysely|trx|tx|prisma|knex|client|pool|conn|connection|manager|em|orm)$';
+
+/** Options shared by every rule that uses the model. */
+export interface DbModelOptions {
+  /** Regular expression (source) for handle names without type information. */
+  handlePattern?: string;
+  /** Libraries to consider; by default every library, with loose shapes only for imported ones. */
+  libraries?: readonly DbLibraryName[];
+  /** Extra method names that count as writes when called on a handle (`['bulkUpsert']`). */
+  additionalWriteMethods?: readonly string[];
+}
+
+/** The file the model answers questions about. */
+export interface DbModelSource {
+  ast: TSESTree.Program;
+  /** The file's scope manager (`context.sourceCode.scopeManager`); `null` disables variable tracking. */
+  scopeManager: TSESLint.Scope.ScopeManager | null;
+  /** Parser services with a program, when the file is linted with type information. */
+  parserServices?: ParserServicesWithTypeInformation | undefined;
+}
+
+/** Answers about database handles, queries and transactions in one file. */
+export interface DbModel {
+  /** The libraries considered in this file. */
+  readonly libraries: readonly DbLibrary[];
+  /** The handle an expression denotes (`db`, `this.prisma`, `trx`, `manager.getRepository(User)`). */
+  getHandle: (node: TSESTree.Expression) => DbHandle | undefined;
+  /** Whether an expression is a database or transaction handle. */
+  isDbHandle: (node: TSESTree.Expression) => boolean;
+  /** Whether an expression is a transaction handle (including the handle parameter of a transaction callback). */
+  isTransactionHandle: (node: TSESTree.Expression) => boolean;
+  /** The query a call or tagged template executes, if any: read, write or other, and its handle. */
+  getQuery: (node: TSESTree.Node) => DbQuery | undefined;
+  /** Whether a call or tagged template executes a write. */
+  isWrite: (node: TSESTree.Node) => boolean;
+  /** The transaction a call opens with a callback or batch (`db.transaction().execute(cb)`, `$transaction([…])`). */
+  getTransaction: (node: TSESTree.Node) => DbTransaction | undefined;
+  /** For a function passed as a transaction callback: that transaction. */
+  getCallbackTransaction: (node: TSESTree.Node) => DbTransaction | undefined;
+  /** `BEGIN`/`COMMIT`/`ROLLBACK` statements of controlled transactions. */
+  getTransactionControl: (node: TSESTree.Node) => DbTransactionControl | undefined;
+  /** Whether a method runs in a transaction its decorator opens (`@Transactional()`, `@Transaction()`). */
+  isTransactionalFunction: (node: TSESTree.Node) => boolean;
+  /** The descriptor of a library. */
+  getLibrary: (name: DbLibraryName) => DbLibrary;
+  /** The variable an identifier refers to (through the scope manager). */
+  findVariable: (node: TSESTree.Identifier) => TSESLint.Scope.Variable | undefined;
+}
+
+const TRANSACTIONAL_DECORATOR = /^(?:Transaction|Transactional|InjectTransactionManager|UseTransaction|WithTransaction|RunInTransaction)$/u;
+
+function getDecoratorName(decorator: TSESTree.Decorator): string | undefined {
+  const expression =
+    decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.callee : decorator.expression;
+  if (expression.type === AST_NODE_TYPES.Identifier) return expression.name;
+  if (expression.type === AST_NODE_TYPES.MemberExpression && expression.property.type === AST_NODE_TYPES.Identifier) {
+    return expression.property.name;
+  }
+  return undefined;
+}
+
+/**
+ * Builds the database model of one file: which expressions are database or transaction handles,
+ * which calls execute reads and writes, which open transactions, for Kysely, Prisma, Drizzle,
+ * TypeORM, knex and pg/mysql2. It works on TSESTree without type information (handle names,
+ * annotations, constructors and imports in the file) and lets declared types decide when
+ * `parserServices` has a program. Answers are cached per node, so asking twice is cheap.
+ *
+ * @param source - the file's AST, scope manager and optional parser services
+ * @param options - handle pattern, libraries, extra write methods
+ * @example
+ * const model = createDbModel({ ast, scopeManager, parserServices: getTypeServices(context) }, {});
+ * const query = model.getQuery(callExpression);
+ * if (query?.operation === 'write' && !model.isTransactionHandle(query.handle.node)) …
+ */
+export function createDbModel(source: DbModelSource, options: DbModelOptions = {}): DbModel {
+  const imported = getImportedLibraries(source.ast, DB_LIBRARIES);
+  const libraries =
+    options.libraries === undefined ? DB_LIBRARIES : DB_LIBRARIES.filter((library) => options.libraries?.includes(library.name));
+  const looseEverywhere = options.libraries !== undefined || (imported.libraries.size === 0 && !imported.importsOtherDataLayer);
+  const additionalWrites = new Set(options.additionalWriteMethods ?? []);
+  const queries = new WeakMap<TSESTree.Node, DbQuery | null>();
+  const transactions = new WeakMap<TSESTree.Node, DbTransaction | null>();
+  const controls = new WeakMap<TSESTree.Node, DbTransactionControl | null>();
+
+  const allowsLooseShapes = (library: DbLibraryName): boolean =>
+    options.libraries === undefined ? looseEverywhere || imported.libraries.has(library) : options.libraries.includes(library);
+
+  // The resolver needs the model (a transaction callback's parameter is a transaction handle) and
+  // the libraries need the resolver: the environment closes over both.
+  const environment: DbLibraryEnvironment = {
+    getHandle: (node) => resolver.getHandle(node),
+    getReceiverHandle: (node) => resolver.getReceiverHandle(node),
+    allowsLooseShapes,
+    getInitializer: (node) => resolver.getInitializer(node),
+  };
+
+  const getTransaction = (node: TSESTree.Node): DbTransaction | undefined => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const cached = transactions.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    transactions.set(node, null);
+    const chain = getCallChain(node);
+    let found: DbTransaction | undefined;
+    for (const library of libraries) {
+      const match = library.getTransaction(node, chain, environment);
+      if (match === undefined) continue;
+      found = { ...match, library: library.name, node, parameter: match.callback?.params[0] };
+      break;
+    }
+    transactions.set(node, found ?? null);
+    return found;
+  };
+
+  const getCallbackTransaction = (node: TSESTree.Node): DbTransaction | undefined => {
+    if (node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+    const { parent } = node;
+    if (parent.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(node)) return undefined;
+    const transaction = getTransaction(parent);
+    return transaction?.callback === node ? transaction : undefined;
+  };
+
+  const resolver = createHandleResolver({
+    source,
+    libraries,
+    handlePattern: new RegExp(options.handlePattern ?? DEFAULT_HANDLE_PATTERN, 'u'),
+    environment,
+    getCallbackTransaction,
+    getTransactionControl: (node) => getTransactionControl(node),
+  });
+
+  const getQuery = (node: TSESTree.Node): DbQuery | undefined => {
+    if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.TaggedTemplateExpression) return undefined;
+    const cached = queries.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: DbQuery | undefined;
+    if (isChainEnd(node)) {
+      const chain = getCallChain(node);
+      for (const library of libraries) {
+        const match = library.getQuery(chain, environment);
+        if (match === undefined) continue;
+        if (match.handle.libraries.length > 0 && !match.handle.libraries.includes(library.name)) continue;
+        found = { ...match, library: library.name, node };
+        break;
+      }
+      const last = chain.steps.at(-1);
+      if (found === undefined && last?.kind === 'method' && last.name !== undefined && additionalWrites.has(last.name)) {
+        const handle = resolver.getHandle(last.object);
+        const library = handle?.libraries[0] ?? libraries[0]?.name;
+        if (handle !== undefined && library !== undefined) found = { library, node, operation: 'write', handle, method: last.name };
+      }
+    }
+    queries.set(node, found ?? null);
+    return found;
+  };
+
+  const getTransactionControl = (node: TSESTree.Node): DbTransactionControl | undefined => {
+    if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.TaggedTemplateExpression) return undefined;
+    const cached = controls.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    controls.set(node, null);
+    let found: DbTransactionControl | undefined;
+    if (isChainEnd(node)) {
+      const chain = getCallChain(node);
+      for (const library of libraries) {
+        const match = library.getTransactionControl?.(chain, environment);
+        if (match === undefined) continue;
+        found = { ...match, library: library.name, node };
+        break;
+      }
+    }
+    controls.set(node, found ?? null);
+    return found;
+  };
+
+  const isTransactionalFunction = (node: TSESTree.Node): boolean => {
+    const { parent } = node;
+    if (parent?.type !== AST_NODE_TYPES.MethodDefinition || parent.value !== node) return false;
+    return parent.decorators.some((decorator) => TRANSACTIONAL_DECORATOR.test(getDecoratorName(decorator) ?? ''));
+  };
+
+  return {
+    libraries,
+    getHandle: (node) => resolver.getHandle(unwrapExpression(node)),
+    isDbHandle: (node) => resolver.getHandle(unwrapExpression(node)) !== undefined,
+    isTransactionHandle: (node) => resolver.getHandle(unwrapExpression(node))?.kind === 'transaction',
+    getQuery,
+    isWrite: (node) => getQuery(node)?.operation === 'write',
+    getTransaction,
+    getCallbackTransaction,
+    getTransactionControl,
+    isTransactionalFunction,
+    getLibrary: (name) => DB_LIBRARIES.find((library) => library.name === name) ?? kysely,
+    findVariable: resolver.findVariable,
+  };
+}

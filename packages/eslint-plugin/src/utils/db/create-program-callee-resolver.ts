@@ -1,0 +1,142 @@
+import { parseForESLint } from '@typescript-eslint/parser';
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import ts from 'typescript';
+import type { DbTransactionControl } from './create-db-library.js';
+import { createDbModel, type DbModelOptions } from './create-db-model.js';
+import { createWriteAnalyzer, type CalleeResolver, type FunctionNode, type WriteAnalyzer } from './create-write-analyzer.js';
+import { unwrapExpression } from './get-call-chain.js';
+
+interface ParsedFile {
+  ast: TSESTree.Program;
+  analyzer: WriteAnalyzer;
+}
+
+// One parse per file and program: every file linted with the same program shares them.
+const parsedFiles = new WeakMap<ts.Program, Map<string, ParsedFile | null>>();
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Sets `parent` (ESLint does it for linted files; a file parsed here has none) and collects calls. */
+function link(program: TSESTree.Program): (TSESTree.CallExpression | TSESTree.TaggedTemplateExpression)[] {
+  const calls: (TSESTree.CallExpression | TSESTree.TaggedTemplateExpression)[] = [];
+  const stack: TSESTree.Node[] = [program];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.TaggedTemplateExpression) calls.push(node);
+    for (const key of Object.keys(node)) {
+      if (key === 'parent') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(value) ? value.filter(isNode) : isNode(value) ? [value] : [];
+      for (const child of children) {
+        (child as { parent?: TSESTree.Node }).parent = node;
+        stack.push(child);
+      }
+    }
+  }
+  return calls.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+function parseFile(sourceFile: ts.SourceFile, options: DbModelOptions): ParsedFile | null {
+  let parsed: ReturnType<typeof parseForESLint>;
+  try {
+    parsed = parseForESLint(sourceFile.text, {
+      filePath: sourceFile.fileName,
+      range: true,
+      loc: true,
+      comment: false,
+      tokens: false,
+      sourceType: 'module',
+      jsx: /\.[jt]sx$/u.test(sourceFile.fileName),
+    });
+  } catch {
+    // The program type-checks this file, but it may use syntax the parser rejects: not followed.
+    return null;
+  }
+  const { ast, scopeManager } = parsed;
+  const program = ast as TSESTree.Program;
+  const calls = link(program);
+  const model = createDbModel({ ast: program, scopeManager: scopeManager as unknown as TSESLint.Scope.ScopeManager }, options);
+  const controls = calls.map((call) => model.getTransactionControl(call)).filter((control): control is DbTransactionControl => control !== undefined);
+  return { ast: program, analyzer: createWriteAnalyzer(model, controls) };
+}
+
+/** The function whose name starts at `position`: a declaration, a method, or an arrow in a `const`. */
+function findFunctionNamedAt(program: TSESTree.Program, position: number): FunctionNode | undefined {
+  let current: TSESTree.Node = program;
+  for (let depth = 0; depth < 512 && !(current.type === AST_NODE_TYPES.Identifier && current.range[0] === position); depth += 1) {
+    let next: TSESTree.Node | undefined;
+    for (const key of Object.keys(current)) {
+      if (key === 'parent') continue;
+      const value = (current as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (isNode(child) && child.range[0] <= position && position < child.range[1]) next = child;
+      }
+    }
+    if (next === undefined) return undefined;
+    current = next;
+  }
+  const { parent } = current;
+  let value: TSESTree.Node | null | undefined;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.FunctionDeclaration:
+      return parent;
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.PropertyDefinition:
+    case AST_NODE_TYPES.Property:
+      value = parent.key === current ? parent.value : undefined;
+      break;
+    case AST_NODE_TYPES.VariableDeclarator:
+      value = parent.id === current ? parent.init : undefined;
+      break;
+    default:
+      return undefined;
+  }
+  const inner = value === null || value === undefined ? undefined : unwrapExpression(value as TSESTree.Expression);
+  return inner?.type === AST_NODE_TYPES.ArrowFunctionExpression || inner?.type === AST_NODE_TYPES.FunctionExpression ? inner : undefined;
+}
+
+/**
+ * Follows calls into other files of the program with the type checker: the callee's declaration
+ * (through imports and re-exports, methods of classes, arrow functions in `const`s) is parsed once
+ * per program and analysed without type information. Declarations in `.d.ts` files and
+ * `node_modules` are not followed.
+ *
+ * @param services - parser services with a program
+ * @param options - the database model options to analyse other files with
+ * @example
+ * const analyzer = createWriteAnalyzer(model, controls, createProgramCalleeResolver(services, options));
+ */
+export function createProgramCalleeResolver(services: ParserServicesWithTypeInformation, options: DbModelOptions): CalleeResolver {
+  const checker = services.program.getTypeChecker();
+  let files = parsedFiles.get(services.program);
+  if (files === undefined) {
+    files = new Map();
+    parsedFiles.set(services.program, files);
+  }
+  const cache = files;
+  return (call) => {
+    const callee = unwrapExpression(call.callee as TSESTree.Expression);
+    const target = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
+    const tsNode = services.esTreeNodeToTSNodeMap.get(target as TSESTree.Node);
+    let symbol = checker.getSymbolAtLocation(tsNode);
+    if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+    const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    const name = declaration === undefined ? undefined : ts.getNameOfDeclaration(declaration);
+    if (declaration === undefined || name === undefined) return undefined;
+    const sourceFile = declaration.getSourceFile();
+    // Same file: the analyzer already follows declarations by scope.
+    if (sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/') || sourceFile === tsNode.getSourceFile()) {
+      return undefined;
+    }
+    let parsed = cache.get(sourceFile.fileName);
+    if (parsed === undefined) {
+      parsed = parseFile(sourceFile, options);
+      cache.set(sourceFile.fileName, parsed);
+    }
+    if (parsed === null) return undefined;
+    const fn = findFunctionNamedAt(parsed.ast, name.getStart(sourceFile));
+    return fn === undefined ? undefined : { callee: fn, analyzer: parsed.analyzer };
+  };
+}
