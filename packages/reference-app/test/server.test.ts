@@ -46,7 +46,9 @@ function start(env: Record<string, string>): Promise<Started> {
 function stop(started: Started): Promise<number | null> {
   return new Promise((resolve) => {
     started.child.removeAllListeners('exit');
-    started.child.on('exit', (code) => resolve(code));
+    started.child.on('exit', (code) => {
+      resolve(code);
+    });
     started.child.kill('SIGTERM');
   });
 }
@@ -57,7 +59,9 @@ function postChunked(url: string, bytes: number): Promise<{ status: number; body
     const req = httpRequest(`${url}/v1/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+      });
     });
     req.on('error', reject);
     const chunk = Buffer.alloc(64 * 1024, 0x20);

@@ -35,10 +35,12 @@ function parseInt8(value: string): number {
   return parsed;
 }
 
-const pgTypes: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
-};
+function createPgTypes(): pg.TypeOverrides {
+  // Per pool, not pg's global registry: no module-level side effect on other pg users.
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(INT8_OID, 'text', parseInt8);
+  return types;
+}
 
 function wrap(db: Kysely<DB>, dialect: SqlDialect): Database {
   let closing: Promise<void> | undefined;
@@ -79,7 +81,7 @@ export function createSqliteDatabase(filename: string): Database {
  * const database = createPostgresDatabase({ connectionString: process.env.DATABASE_URL, max: 10 });
  */
 export function createPostgresDatabase(config: pg.PoolConfig): Database {
-  const pool = new pg.Pool({ max: 10, ...config, types: pgTypes });
+  const pool = new pg.Pool({ max: 10, ...config, types: createPgTypes() });
   return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
 }
 

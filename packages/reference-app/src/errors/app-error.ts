@@ -104,7 +104,7 @@ export class RequestError extends AppError {
    * @param message - user-safe sentence
    * @param options - e.g. the parser's error as `cause`
    */
-  constructor(code: RequestErrorCode, message: string, options?: AppErrorOptions) {
+  constructor(code: RequestErrorCode, message: string, options: AppErrorOptions = {}) {
     super(code, message, options);
   }
 }
@@ -199,7 +199,7 @@ export class ConflictError extends AppError {
    * @param message - user-safe sentence
    * @param options - field errors (e.g. per item), cause
    */
-  constructor(code: ConflictErrorCode, message: string, options?: AppErrorOptions) {
+  constructor(code: ConflictErrorCode, message: string, options: AppErrorOptions = {}) {
     super(code, message, options);
   }
 }
@@ -221,7 +221,7 @@ export class BusinessRuleError extends AppError {
    * @param message - user-safe sentence
    * @param options - extensions (e.g. `paymentId`), cause
    */
-  constructor(code: BusinessRuleErrorCode, message: string, options?: AppErrorOptions) {
+  constructor(code: BusinessRuleErrorCode, message: string, options: AppErrorOptions = {}) {
     super(code, message, options);
   }
 }

@@ -90,12 +90,13 @@ export function idempotency(options: { readonly service: IdempotencyService; rea
     }
 
     const claim: IdempotencyClaim = result.claim;
-    let storedInTransaction = false;
+    // An object, not a boolean: the flag is set inside a callback the compiler cannot follow.
+    const state = { storedInTransaction: false };
     function respondWith<T>(status: number, toBody: (result: T) => unknown): TransactionHooks<T> {
       return {
         beforeCommit: async (trx, value) => {
           await service.complete(trx, claim, { status, contentType: 'application/json', body: JSON.stringify(toBody(value)) });
-          storedInTransaction = true;
+          state.storedInTransaction = true;
         },
       };
     }
@@ -103,7 +104,7 @@ export function idempotency(options: { readonly service: IdempotencyService; rea
 
     await next();
 
-    if (c.error === undefined && storedInTransaction) {
+    if (c.error === undefined && state.storedInTransaction) {
       return undefined;
     }
     if (c.error !== undefined && notStored.has(toAppError(c.error).code)) {

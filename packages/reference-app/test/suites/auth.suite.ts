@@ -2,6 +2,7 @@ import { sign } from 'hono/jwt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreateTestDatabase, TestDatabase } from '../support/test-database.js';
 import { JWT_SECRET, createTestApp, expectProblem, type TestApp } from '../support/test-app.js';
+import { anyString } from '../support/matchers.js';
 
 function decodePart(token: string, index: number): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[index] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
@@ -31,12 +32,12 @@ export function describeAuthSuite(createDatabase: CreateTestDatabase): void {
         expect(res.status).toBe(201);
         const body = (await res.json()) as { user: { id: string; email: string; name: unknown; createdAt: string } };
         expect(body).toEqual({
-          user: { id: expect.any(String), email: 'ada@example.com', name: null, createdAt: '2025-01-01T00:00:00.000Z' },
+          user: { id: anyString, email: 'ada@example.com', name: null, createdAt: '2025-01-01T00:00:00.000Z' },
         });
         const login = await t.json('POST', '/v1/auth/login', { email: 'ada@example.com', password: 'correct horse' });
         const { accessToken } = (await login.json()) as { accessToken: string };
         const balance = await t.app.request('/v1/balance', { headers: { authorization: `Bearer ${accessToken}` } });
-        expect(await balance.json()).toEqual({ accountId: expect.any(String), currency: 'CNY', available: 0 });
+        expect(await balance.json()).toEqual({ accountId: anyString, currency: 'CNY', available: 0 });
       });
 
       it('keeps the name when one is given', async () => {
@@ -61,7 +62,7 @@ export function describeAuthSuite(createDatabase: CreateTestDatabase): void {
         const res = await t.json('POST', '/v1/auth/register', { email: 'not-an-email', password: 'short' });
         const body = await expectProblem(res, 400, 'validation_failed');
         expect(body.errors).toEqual([
-          { pointer: '/email', code: 'invalid_format', detail: expect.any(String) },
+          { pointer: '/email', code: 'invalid_format', detail: anyString },
           { pointer: '/password', code: 'too_small', detail: 'Must be at least 8 characters.' },
         ]);
         const long = await t.json('POST', '/v1/auth/register', { email: 'a@example.com', password: 'x'.repeat(129) });
@@ -110,7 +111,7 @@ export function describeAuthSuite(createDatabase: CreateTestDatabase): void {
         const res = await t.json('POST', '/v1/auth/login', { email: 'ADA@example.com', password: user.password });
         expect(res.status).toBe(200);
         const body = (await res.json()) as { accessToken: string; tokenType: string; expiresIn: number };
-        expect(body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 3600 });
+        expect(body).toEqual({ accessToken: anyString, tokenType: 'Bearer', expiresIn: 3600 });
         expect(decodePart(body.accessToken, 0)).toEqual({ alg: 'HS256', typ: 'JWT' });
         const iat = Date.parse('2025-01-01T00:00:00.000Z') / 1000;
         expect(decodePart(body.accessToken, 1)).toEqual({ sub: user.id, iat, exp: iat + 3600, iss: 'faultline' });

@@ -4,6 +4,7 @@ import { DependencyError } from '../../src/errors/app-error.js';
 import { errorCatalog } from '../../src/errors/error-catalog.js';
 import type { CreateTestDatabase, TestDatabase } from '../support/test-database.js';
 import { createTestApp, expectProblem, newKey, type TestApp, type TestUser } from '../support/test-app.js';
+import { anyString, containing } from '../support/matchers.js';
 
 /** Text that must never reach a client: stacks, SQL, driver and library names, paths, secrets. */
 const internals =
@@ -105,9 +106,9 @@ export function describeLeakageSuite(createDatabase: CreateTestDatabase): void {
 
       const errors = t.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.level === 50);
       expect(errors).toHaveLength(5);
-      expect(errors[0]).toMatchObject({ route: '/test/throw-string', method: 'GET', code: 'internal_error', requestId: expect.any(String) });
+      expect(errors[0]).toMatchObject({ route: '/test/throw-string', method: 'GET', code: 'internal_error', requestId: anyString });
       expect(errors[2]).toMatchObject({ route: '/test/reject-string', thrownValue: "'ECONNREFUSED 10.0.0.5:5432'" });
-      expect(errors[3]).toMatchObject({ route: '/test/throw-sql', err: { message: expect.stringContaining('SQLITE_ERROR') } });
+      expect(errors[3]).toMatchObject({ route: '/test/throw-sql', err: { message: containing('SQLITE_ERROR') } });
     });
 
     it('does not echo the parser message for malformed JSON nor the input in validation details', async () => {
@@ -134,14 +135,14 @@ export function describeLeakageSuite(createDatabase: CreateTestDatabase): void {
         headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
         body: chunkedBody(1024 * 1024 + 1),
         duplex: 'half',
-      } as RequestInit);
+      });
       await expectSafeProblem(await t.app.request(request), 413, 'payload_too_large');
       const small = new Request('http://localhost/v1/auth/login', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: new Blob([JSON.stringify({ email: 'ada@example.com', password: ada.password })]).stream(),
         duplex: 'half',
-      } as RequestInit);
+      });
       expect((await t.app.request(small)).status).toBe(200);
     });
   });

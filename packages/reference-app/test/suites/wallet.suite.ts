@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreateTestDatabase, TestDatabase } from '../support/test-database.js';
 import { createTestApp, expectProblem, newKey, type TestApp, type TestUser } from '../support/test-app.js';
+import { anyString, matching } from '../support/matchers.js';
 
 interface TransferJson {
   id: string;
@@ -41,7 +42,7 @@ export function describeWalletSuite(createDatabase: CreateTestDatabase): void {
         await t.topUp(ada, 12_345);
         const res = await t.app.request('/v1/balance', { headers: ada.headers });
         expect(res.status).toBe(200);
-        expect(await res.json()).toEqual({ accountId: expect.stringMatching(/^acc_/), currency: 'CNY', available: 12_345 });
+        expect(await res.json()).toEqual({ accountId: matching(/^acc_/), currency: 'CNY', available: 12_345 });
       });
     });
 
@@ -50,7 +51,7 @@ export function describeWalletSuite(createDatabase: CreateTestDatabase): void {
         await t.topUp(ada, 500);
         const res = await t.topUp(ada, 1000);
         expect(res.status).toBe(201);
-        expect(await res.json()).toEqual({ id: expect.stringMatching(/^tu_/), amount: 1000, currency: 'CNY', balance: 1500 });
+        expect(await res.json()).toEqual({ id: matching(/^tu_/), amount: 1000, currency: 'CNY', balance: 1500 });
         expect(await t.verifyLedger()).toEqual({ ok: true, accounts: 4, entries: 4, imbalance: 0, negativeBalances: 0, cachedBalanceMismatches: 0 });
       });
 
@@ -60,7 +61,7 @@ export function describeWalletSuite(createDatabase: CreateTestDatabase): void {
         for (const amount of [0, -5, 1.5, 1_000_000_000_001, '100', null]) {
           const res = await t.json('POST', '/v1/top-ups', { amount }, { ...ada.headers, 'idempotency-key': newKey() });
           const body = await expectProblem(res, 400, 'validation_failed');
-          expect(body.errors).toEqual([{ pointer: '/amount', code: expect.any(String), detail: expect.any(String) }]);
+          expect(body.errors).toEqual([{ pointer: '/amount', code: anyString, detail: anyString }]);
         }
         expect(await t.balance(ada)).toBe(1_000_000_000_001);
       });
@@ -77,7 +78,7 @@ export function describeWalletSuite(createDatabase: CreateTestDatabase): void {
         const res = await t.transfer(ada, { to: 'bob@example.com', amount: 1000, note: 'Dinner' });
         expect(res.status).toBe(201);
         expect(await res.json()).toEqual({
-          id: expect.stringMatching(/^tr_/),
+          id: matching(/^tr_/),
           from: ada.id,
           to: bob.id,
           amount: 1000,
@@ -121,7 +122,7 @@ export function describeWalletSuite(createDatabase: CreateTestDatabase): void {
       it('refuses a transfer to oneself as validation_failed on /to', async () => {
         await t.topUp(ada, 10_000);
         const body = await expectProblem(await t.transfer(ada, { to: 'ADA@example.com', amount: 10 }), 400, 'validation_failed');
-        expect(body.errors).toEqual([{ pointer: '/to', code: 'self_transfer', detail: expect.any(String) }]);
+        expect(body.errors).toEqual([{ pointer: '/to', code: 'self_transfer', detail: anyString }]);
       });
 
       it('answers insufficient_funds when the balance does not cover amount + fee, and changes nothing', async () => {
@@ -215,12 +216,12 @@ export function describeWalletSuite(createDatabase: CreateTestDatabase): void {
         for (const query of ['?limit=0', '?limit=101', '?limit=abc', '?limit=1.5']) {
           const res = await t.app.request(`/v1/transfers${query}`, { headers: ada.headers });
           const body = await expectProblem(res, 400, 'validation_failed');
-          expect(body.errors).toEqual([{ pointer: '/query/limit', code: expect.any(String), detail: expect.any(String) }]);
+          expect(body.errors).toEqual([{ pointer: '/query/limit', code: anyString, detail: anyString }]);
         }
         for (const cursor of ['not-a-cursor', Buffer.from('2025-01-01|').toString('base64url')]) {
           const res = await t.app.request(`/v1/transfers?cursor=${cursor}`, { headers: ada.headers });
           const body = await expectProblem(res, 400, 'validation_failed');
-          expect(body.errors).toEqual([{ pointer: '/query/cursor', code: 'invalid', detail: expect.any(String) }]);
+          expect(body.errors).toEqual([{ pointer: '/query/cursor', code: 'invalid', detail: anyString }]);
         }
         expect((await t.app.request('/v1/transfers?limit=100', { headers: ada.headers })).status).toBe(200);
       });

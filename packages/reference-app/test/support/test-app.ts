@@ -10,6 +10,7 @@ import type { AppEnv } from '../../src/middleware/app-env.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createMetrics, type Metrics } from '../../src/observability/metrics.js';
 import { createServices, type Services } from '../../src/services/services.js';
+import { anyString } from './matchers.js';
 
 /** A clock that stands still until told to move. */
 export interface TestClock extends Clock {
@@ -199,9 +200,9 @@ export async function expectProblem(res: Response, status: number, code: string)
   expect(requestId).toBeTruthy();
   expect(body).toMatchObject({
     type: `/problems/${code.replaceAll('_', '-')}`,
-    title: expect.any(String),
+    title: anyString,
     status,
-    detail: expect.any(String),
+    detail: anyString,
     instance: `urn:request:${String(requestId)}`,
     code,
     requestId,
