@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { Clock } from '../domain/clock.js';
-import { RequestError, ValidationError } from '../errors/app-error.js';
+import { NotFoundError, RequestError, ValidationError } from '../errors/app-error.js';
 import { gatewayChannelSchema, webhookEventSchema } from '../gateways/gateway.schemas.js';
 import { verifyWebhookSignature, webhookSignatureHeader } from '../gateways/webhook.signature.js';
 import type { AppEnv } from '../middleware/app-env.js';
@@ -10,7 +10,9 @@ import type { WebhookService } from '../services/webhook.service.js';
 import { problemResponses } from './common.schemas.js';
 
 const ChannelParamsSchema = z.object({
-  channel: z.enum(['card', 'wechat', 'alipay']).openapi({ param: { name: 'channel', in: 'path' } }),
+  channel: z
+    .string()
+    .openapi({ param: { name: 'channel', in: 'path' }, description: '`card`, `wechat` or `alipay`; any other is 404.' }),
 });
 
 function parseJson(text: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false } {
@@ -61,7 +63,11 @@ export function createWebhookRoutes(deps: {
       },
     }),
     async (c) => {
-      const channel = gatewayChannelSchema.parse(c.req.valid('param').channel);
+      const known = gatewayChannelSchema.safeParse(c.req.valid('param').channel);
+      if (!known.success) {
+        throw new NotFoundError('No such webhook channel.');
+      }
+      const channel = known.data;
       const rawBody = new Uint8Array(await c.req.arrayBuffer());
       const verdict = verifyWebhookSignature({
         header: c.req.header(webhookSignatureHeader),
