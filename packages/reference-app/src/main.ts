@@ -5,6 +5,13 @@ import { loadConfig } from './config.js';
 import { createDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedSystemAccounts } from './db/seed.js';
+import { seedCatalog } from './db/catalog.seed.js';
+import { createGatewaySimulator } from './gateways/simulator/simulator.app.js';
+import { startGatewaySimulator } from './gateways/simulator/simulator.server.js';
+import { createAlertNotifier } from './observability/alert.notifier.js';
+import { createErrorReporter } from './observability/error.reporter.js';
+import { createNoopErrorTracker, createSentryErrorTracker } from './observability/error.tracker.js';
+import { startReconcilerLoop } from './services/reconciler.loop.js';
 import { systemClock } from './domain/clock.js';
 import { createIdGenerator } from './domain/ids.js';
 import { createLogger } from './observability/logger.js';
@@ -31,8 +38,27 @@ async function main(): Promise<void> {
 
   const clock = systemClock;
   const ids = createIdGenerator();
+  await seedCatalog(database, config.defaultCurrency, ids, clock.now());
+
+  // Without GATEWAY_URL the simulated gateway runs in this process on the next port, over HTTP.
+  const simulator =
+    config.gatewayUrl === undefined
+      ? createGatewaySimulator({
+          webhookSecret: config.gatewayWebhookSecret,
+          // Late enough that every attempt times out: pm_timeout_then_ok then shows the 202 path.
+          slowResponseMs: 4 * config.gatewayTimeoutMs + 1000,
+        })
+      : undefined;
+  const localGateway =
+    simulator === undefined ? undefined : await startGatewaySimulator(simulator, { port: config.port === 0 ? 0 : config.port + 1 });
+  if (localGateway !== undefined) {
+    logger.info({ url: localGateway.url }, 'gateway simulator started (GATEWAY_URL is not set)');
+  }
+  const serviceConfig = localGateway === undefined ? config : { ...config, gatewayUrl: localGateway.url };
+  const tracker = config.sentryDsn === undefined ? createNoopErrorTracker() : createSentryErrorTracker({ dsn: config.sentryDsn, environment: config.env });
+  const alerts = createAlertNotifier({ url: config.alertWebhookUrl, logger });
   const metrics = createMetrics({ collectProcessMetrics: true });
-  const services = createServices({ database, clock, ids, config, logger });
+  const services = createServices({ database, clock, ids, config: serviceConfig, logger });
   if (config.env !== 'production' && (await seedDemoData(database, services))) {
     logger.info(
       { users: demoUsers.map((user) => user.email) },
@@ -40,11 +66,29 @@ async function main(): Promise<void> {
     );
   }
 
-  const app = createApp({ database, clock, ids, logger, config, metrics, services });
+  const app = createApp({
+    database,
+    clock,
+    ids,
+    logger,
+    config: serviceConfig,
+    metrics,
+    services,
+    alerts,
+    reportError: createErrorReporter(tracker, alerts),
+  });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     const url = `http://localhost:${String(info.port)}`;
+    simulator?.setWebhookBaseUrl(`http://127.0.0.1:${String(info.port)}/v1/webhooks`);
     logger.info({ url, docs: `${url}/docs` }, `Faultline reference app listening on ${url} — API docs at ${url}/docs`);
   });
+
+  const reconcilerLoop = startReconcilerLoop(services.reconciler, { intervalMs: config.reconcileIntervalMs, logger });
+  const stopBackground = async (): Promise<void> => {
+    await reconcilerLoop.stop();
+    await localGateway?.close();
+    await tracker.flush(2000);
+  };
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
@@ -62,15 +106,17 @@ async function main(): Promise<void> {
     force.unref();
     server.close(() => {
       clearTimeout(force);
-      database.close().then(
-        () => {
-          logger.info('stopped');
-        },
-        (error: unknown) => {
-          logger.error({ err: error }, 'closing the database failed');
-          process.exitCode = 1;
-        },
-      );
+      stopBackground()
+        .then(() => database.close())
+        .then(
+          () => {
+            logger.info('stopped');
+          },
+          (error: unknown) => {
+            logger.error({ err: error }, 'stopping background work or closing the database failed');
+            process.exitCode = 1;
+          },
+        );
     });
     if (server instanceof Server) {
       server.closeIdleConnections();

@@ -257,3 +257,17 @@ export async function releaseRefundAmount(db: Kysely<DB>, paymentId: string, amo
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
 }
+
+/**
+ * Raises the recorded attempt count of a payment (whoever settled it, the synchronous caller
+ * knows how many HTTP attempts it made).
+ *
+ * @param db - database or transaction handle
+ * @param paymentId - the payment
+ * @param attempts - attempts made by the caller
+ * @example
+ * await raiseAttempts(trx, payment.id, outcome.attempts);
+ */
+export async function raiseAttempts(db: Kysely<DB>, paymentId: string, attempts: number): Promise<void> {
+  await db.updateTable('payments').set({ attempts }).where('id', '=', paymentId).where('attempts', '<', attempts).execute();
+}

@@ -6,7 +6,7 @@ import type { Order } from '../domain/order.js';
 import { BusinessRuleError, ConflictError, DependencyError, InternalError, NotFoundError } from '../errors/app-error.js';
 import { findWallet } from '../repositories/account.repository.js';
 import { findOrder, transitionOrder } from '../repositories/order.repository.js';
-import { findPayment, insertPayment, recordUnsettledAttempts } from '../repositories/payment.repository.js';
+import { findPayment, insertPayment, raiseAttempts, recordUnsettledAttempts } from '../repositories/payment.repository.js';
 import { postMovement } from './ledger-posting.js';
 import { settleGatewayPaymentFailed, settleGatewayPaymentSucceeded } from './payment-settlement.js';
 import type { ServiceDeps, TransactionHooks } from './service-deps.js';
@@ -167,6 +167,8 @@ export function createPaymentService(deps: ServiceDeps, gateways: PaymentGateway
         } else {
           await settleGatewayPaymentFailed(trx, payment, { attempts: outcome.attempts, lastError: paymentError(outcome.declineCode), at });
         }
+        // A webhook may have settled it first; the attempt count is still ours to record.
+        await raiseAttempts(trx, payment.id, outcome.attempts);
         const settled = await findPayment(trx, payment.id, undefined);
         if (settled === undefined) {
           throw new InternalError(`Payment ${payment.id} vanished.`);
@@ -214,6 +216,7 @@ export function createPaymentService(deps: ServiceDeps, gateways: PaymentGateway
           reconcileAt: new Date(at.getTime() + timing.reconcileAfterMs),
           at,
         });
+        await raiseAttempts(database.db, payment.id, error.attempts);
         const current = await reload(payment.id);
         if (current.status === 'processing' || current.status === 'succeeded') {
           await database.db.transaction().execute(async (trx) => {
