@@ -90,9 +90,41 @@ function toFinding(project: AuditProject, sourceFile: ts.SourceFile, message: Li
   );
 }
 
+const CRASHED_RULE = /\bRule: "(?:faultline\/)?([^"]+)"/;
+
+function describeCrash(error: unknown): { rule: string | undefined; message: string } {
+  const text = error instanceof Error ? error.message : String(error);
+  return { rule: CRASHED_RULE.exec(text)?.[1], message: text.split('\n')[0]?.trim() ?? text };
+}
+
+/** Lints files with the given rules, one ESLint instance per rule set. */
+type Lint = (paths: readonly string[], ruleIds: readonly string[]) => Promise<ESLint.LintResult[]>;
+
+/**
+ * Lints a batch of files. When a rule crashes, lints the files one by one, and a file that makes
+ * a rule crash again without that rule: only that rule's findings in that file are lost.
+ */
+async function lintChunk(lint: Lint, paths: readonly string[], ruleIds: readonly string[], onCrash: (file: string, rule: string | undefined, message: string) => void): Promise<ESLint.LintResult[]> {
+  try {
+    return await lint(paths, ruleIds);
+  } catch (chunkError) {
+    if (paths.length > 1) {
+      const results: ESLint.LintResult[] = [];
+      for (const file of paths) results.push(...(await lintChunk(lint, [file], ruleIds, onCrash)));
+      return results;
+    }
+    const file = paths[0] ?? '';
+    const crash = describeCrash(chunkError);
+    onCrash(file, crash.rule, crash.message);
+    const remaining = ruleIds.filter((id) => id !== crash.rule);
+    return crash.rule === undefined || remaining.length === ruleIds.length || remaining.length === 0 ? [] : lintChunk(lint, paths, remaining, onCrash);
+  }
+}
+
 /**
  * Runs the plugin's rules through ESLint's Node API on the audited files, with type information
- * from the project's program. A file that does not parse becomes a problem; the rest go on.
+ * from the project's program. A file that does not parse, or on which a rule crashes, becomes a
+ * problem; the rest go on.
  *
  * @param project - the loaded project
  * @param options - which rules, and a progress callback
@@ -107,17 +139,31 @@ export async function runRules(project: AuditProject, options: RunRulesOptions =
   if (ruleIds.length === 0 || project.files.length === 0) return { findings, problems };
 
   const helpUris = new Map(available.map((rule) => [rule.id, rule.helpUri]));
-  const eslint = new ESLint({
-    cwd: project.root,
-    overrideConfigFile: true,
-    overrideConfig: createConfig(project, ruleIds),
-    errorOnUnmatchedPattern: false,
-    warnIgnored: false,
-  });
+  const instances = new Map<string, ESLint>();
+  const lint: Lint = (paths, ids) => {
+    const key = ids.join(',');
+    let eslint = instances.get(key);
+    if (eslint === undefined) {
+      eslint = new ESLint({
+        cwd: project.root,
+        overrideConfigFile: true,
+        overrideConfig: createConfig(project, ids),
+        errorOnUnmatchedPattern: false,
+        warnIgnored: false,
+      });
+      instances.set(key, eslint);
+    }
+    return eslint.lintFiles([...paths]);
+  };
   const byPath = new Map(project.files.map((file) => [file.fileName, file]));
   const paths = [...byPath.keys()];
   for (let start = 0; start < paths.length; start += CHUNK_SIZE) {
-    const results = await eslint.lintFiles(paths.slice(start, start + CHUNK_SIZE));
+    const results = await lintChunk(lint, paths.slice(start, start + CHUNK_SIZE), ruleIds, (file, rule, message) => {
+      problems.push({
+        file: toRelativePath(project.root, file),
+        message: `${rule === undefined ? 'a rule' : `rule ${rule}`} crashed on this file (${message}); ${rule === undefined ? 'rules' : 'it was'} skipped for this file`,
+      });
+    });
     for (const result of results) {
       const sourceFile = byPath.get(result.filePath.split('\\').join('/')) ?? byPath.get(result.filePath);
       if (sourceFile === undefined) continue;
