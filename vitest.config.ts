@@ -20,8 +20,13 @@ export default defineConfig({
         },
       },
       {
-        // Tests run against the plugin's source, not a possibly stale build.
-        resolve: { alias: { '@faultline/eslint-plugin': pluginSource } },
+        // Tests run against the plugin's source, not a possibly stale build (its utils subpath too).
+        resolve: {
+          alias: [
+            { find: /^@faultline\/eslint-plugin\/utils\/(.*)$/, replacement: path.join(root, 'packages/eslint-plugin/src/utils/$1.ts') },
+            { find: /^@faultline\/eslint-plugin$/, replacement: pluginSource },
+          ],
+        },
         test: {
           name: 'audit',
           root: 'packages/audit',
