@@ -1,28 +1,306 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { getBranchConditions } from '../utils/ast/get-branch-conditions.js';
+import { getEnvironmentCheck } from '../utils/ast/get-environment-check.js';
+import { getLocalFunction } from '../utils/ast/get-local-function.js';
+import { getPropertyName } from '../utils/ast/get-static-name.js';
+import { isFunctionNode, type FunctionNode } from '../utils/ast/is-function-node.js';
+import { isImpliedByBranch, type AtomFact } from '../utils/ast/is-implied-by-branch.js';
+import { skipExpressionWrappers } from '../utils/ast/skip-expression-wrappers.js';
 import { createRule } from '../utils/create-rule.js';
+import { createGenericResponseFix } from '../utils/http/create-generic-response-fix.js';
+import { getClientErrorCheck } from '../utils/http/get-client-error-check.js';
+import { isClientErrorClassName } from '../utils/http/is-client-error-class-name.js';
+import { getErrorHook } from '../utils/http/get-error-hook.js';
+import type { HttpPayload } from '../utils/http/create-http-framework.js';
+import { getHttpSink, isHttpPayloadPosition, type HttpSink } from '../utils/http/get-http-sink.js';
+import { createTaintTracker, type TaintFlow, type TaintedVariable } from '../utils/taint/create-taint-tracker.js';
+import { getRejectionHandler } from '../utils/taint/get-rejection-handler.js';
+import { getTypeServices } from '../utils/types/get-type-services.js';
+import { hasBaseTypeNamed } from '../utils/types/has-base-type-named.js';
 
-export type Options = [];
-export type MessageIds = 'TODO';
+export type Options = [
+  {
+    safeProperties?: string[];
+    sanitizers?: string[];
+    safeErrorClasses?: string[];
+    allowClientErrors?: boolean;
+    allowInDevelopment?: boolean;
+  },
+];
+export type MessageIds = 'errorLeak' | 'useGenericMessage';
+
+// Read on the error, these always carry internals, whatever the error's class or status.
+const ALWAYS_INTERNAL = new Set(['stack', 'cause']);
+const HOOK_REGISTRATIONS = new Set(['onError', 'setErrorHandler', 'use']);
+const CLIENT_ERROR_PAYLOAD: HttpPayload = { argument: 'all', properties: ['message'], shape: 'text', allowsRawError: true };
 
 export default createRule<Options, MessageIds>({
   name: 'no-error-leak',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow TODO',
+      description: 'Disallow sending what a caught error says to HTTP clients',
       recommended: 'recommended',
     },
+    hasSuggestions: true,
     messages: {
-      TODO: 'TODO: say what is wrong and what to do instead.',
+      errorLeak:
+        'Details of {{source}} reach the client through {{sink}}. Send a generic message with a stable error code instead, and log the error on the server.',
+      useGenericMessage: "Send 'Internal Server Error' instead{{logging}}.",
     },
-    schema: [],
-    defaultOptions: [],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          safeProperties: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Error properties that are safe to send (replaces the default list).',
+          },
+          sanitizers: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Functions whose result is safe to send whatever error they are given, by name or dotted name (replaces the default list).',
+          },
+          safeErrorClasses: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Error classes whose messages are written for clients; an error narrowed to one (or a subclass) may be sent (replaces the default list).',
+          },
+          allowClientErrors: {
+            type: 'boolean',
+            description:
+              'Allow the message of an error known to be a client error: narrowed to a class named like one (`NotFoundError`, `InvalidInputError`, `ApiError`) or checked with `err.expose` or `status < 500`.',
+          },
+          allowInDevelopment: {
+            type: 'boolean',
+            description: "Allow leaks inside a development-only branch such as `process.env.NODE_ENV !== 'production'`.",
+          },
+        },
+      },
+    ],
+    defaultOptions: [
+      {
+        safeProperties: ['code', 'status', 'statusCode', 'userMessage', 'publicMessage', 'expose'],
+        sanitizers: ['toProblem', 'toPublicError', 'toResponse', 'toClientError'],
+        safeErrorClasses: ['HTTPException', 'ZodError', 'ValidationError'],
+        allowClientErrors: true,
+        allowInDevelopment: false,
+      },
+    ],
   },
-  create(context) {
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const safeClasses = new Set(options.safeErrorClasses);
+    const allowInDevelopment = options.allowInDevelopment === true;
+    const allowClientErrors = options.allowClientErrors !== false;
+    const isSafeClassName = (name: string): boolean => safeClasses.has(name) || (allowClientErrors && isClientErrorClassName(name));
+    const services = getTypeServices(context);
+    const tracked = new Set<TSESTree.Node>();
+    const reported = new Set<string>();
+
+    function getIdentity(tainted: TaintedVariable): TSESLint.Scope.Variable {
+      let current = tainted;
+      while (current.alias && current.parent !== undefined) current = current.parent;
+      return current.variable;
+    }
+
+    function isSafeClassReference(node: TSESTree.Node, depth = 0): boolean {
+      const expression = skipExpressionWrappers(node);
+      if (depth > 5) return false;
+      if (expression.type === AST_NODE_TYPES.MemberExpression) return isSafeClassName(getPropertyName(expression) ?? '');
+      if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+      if (isSafeClassName(expression.name)) return true;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(expression), expression)?.defs[0]?.node;
+      // import { ValidationError as SequelizeValidationError } from 'sequelize'
+      if (definition?.type === AST_NODE_TYPES.ImportSpecifier && definition.imported.type === AST_NODE_TYPES.Identifier) {
+        return isSafeClassName(definition.imported.name);
+      }
+      const declaration =
+        definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.init?.type === AST_NODE_TYPES.ClassExpression
+          ? definition.init
+          : definition;
+      if (
+        (declaration?.type === AST_NODE_TYPES.ClassDeclaration || declaration?.type === AST_NODE_TYPES.ClassExpression) &&
+        declaration.superClass !== null
+      ) {
+        return isSafeClassReference(declaration.superClass, depth + 1);
+      }
+      if (services === undefined) return false;
+      return services
+        .getTypeAtLocation(expression)
+        .getConstructSignatures()
+        .some((signature) => hasBaseTypeNamed(signature.getReturnType(), isSafeClassName));
+    }
+
+    /** `e instanceof HTTPException`, `e.name === 'ZodError'`, `isZodError(e)` for an identity of the reference. */
+    function getSafeClassFact(
+      atom: TSESTree.Expression,
+      identities: ReadonlySet<TSESLint.Scope.Variable>,
+      known: ReadonlyMap<TSESLint.Scope.Variable, TaintedVariable>,
+    ): AtomFact | undefined {
+      const isIdentity = (node: TSESTree.Node): boolean => {
+        const expression = skipExpressionWrappers(node);
+        if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+        const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
+        if (variable === null) return false;
+        const tainted = known.get(variable);
+        return identities.has(tainted === undefined ? variable : getIdentity(tainted));
+      };
+      if (atom.type === AST_NODE_TYPES.BinaryExpression) {
+        if (atom.operator === 'instanceof') {
+          return isIdentity(atom.left) && isSafeClassReference(atom.right) ? 'whenTrue' : undefined;
+        }
+        const equality = atom.operator === '===' || atom.operator === '==' ? 'whenTrue' : atom.operator === '!==' || atom.operator === '!=' ? 'whenFalse' : undefined;
+        const [name, literal] = atom.right.type === AST_NODE_TYPES.Literal ? [atom.left, atom.right] : [atom.right, atom.left];
+        if (
+          equality !== undefined &&
+          literal.type === AST_NODE_TYPES.Literal &&
+          typeof literal.value === 'string' &&
+          isSafeClassName(literal.value) &&
+          name.type === AST_NODE_TYPES.MemberExpression &&
+          getPropertyName(name) === 'name'
+        ) {
+          const object = skipExpressionWrappers(name.object);
+          const owner = object.type === AST_NODE_TYPES.MemberExpression && getPropertyName(object) === 'constructor' ? object.object : object;
+          return isIdentity(owner) ? equality : undefined;
+        }
+        return undefined;
+      }
+      if (atom.type === AST_NODE_TYPES.CallExpression && atom.arguments[0] !== undefined) {
+        const callee = skipExpressionWrappers(atom.callee);
+        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : undefined;
+        const guarded = name?.startsWith('is') === true ? name.slice(2).toLowerCase() : undefined;
+        if (guarded !== undefined && [...safeClasses].some((safe) => safe.toLowerCase() === guarded) && isIdentity(atom.arguments[0])) {
+          return 'whenTrue';
+        }
+      }
+      return undefined;
+    }
+
+    function isSafeReference(
+      reference: TSESTree.Identifier,
+      tainted: TaintedVariable,
+      known: ReadonlyMap<TSESLint.Scope.Variable, TaintedVariable>,
+    ): boolean {
+      const { parent } = reference;
+      const property = parent.type === AST_NODE_TYPES.MemberExpression && parent.object === reference ? getPropertyName(parent) : undefined;
+      const internal = property !== undefined && ALWAYS_INTERNAL.has(property);
+      if (!internal && services !== undefined && hasBaseTypeNamed(services.getTypeAtLocation(reference), isSafeClassName)) return true;
+
+      const identities = new Set<TSESLint.Scope.Variable>();
+      for (let current: TaintedVariable | undefined = tainted; current !== undefined; current = current.parent) {
+        identities.add(getIdentity(current));
+      }
+      const getFact = (atom: TSESTree.Expression): AtomFact | undefined => {
+        if (allowInDevelopment) {
+          const environment = getEnvironmentCheck(atom);
+          if (environment !== undefined) return environment === 'development' ? 'whenTrue' : 'whenFalse';
+        }
+        if (internal) return undefined;
+        return getSafeClassFact(atom, identities, known) ?? (allowClientErrors ? getClientErrorCheck(atom) : undefined);
+      };
+      return getBranchConditions(reference, tainted.source.root).some(({ test, outcome }) => isImpliedByBranch(test, outcome, getFact));
+    }
+
+    /** The error object itself, passed on unchanged (`ctx.throw(err)` rethrows it). */
+    function isRawError(flow: TaintFlow): boolean {
+      let current = flow.tainted;
+      while (current.alias && current.parent !== undefined) current = current.parent;
+      return current.parent === undefined && flow.path.length === 0 && skipExpressionWrappers(flow.leaf) === flow.reference;
+    }
+
+    function report(flow: TaintFlow, sink: HttpSink): void {
+      const key = `${String(flow.leaf.range[0])}:${String(flow.leaf.range[1])}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      const suggestion = createGenericResponseFix(flow, sink, sourceCode);
+      context.report({
+        node: flow.leaf,
+        messageId: 'errorLeak',
+        data: { sink: sink.label, source: flow.tainted.source.description },
+        suggest: [{ messageId: 'useGenericMessage', data: { logging: suggestion.logging }, fix: suggestion.fix }],
+      });
+    }
+
+    /**
+     * `new NotFoundError(e.message)`, `new ApiError({ message: e.message })`: an error class whose
+     * messages this rule lets through to clients must not be built from what another error says.
+     */
+    function getClientErrorSink(node: TSESTree.Node): HttpSink | undefined {
+      if (node.type !== AST_NODE_TYPES.NewExpression) return undefined;
+      const callee = skipExpressionWrappers(node.callee);
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : undefined;
+      if (name === undefined || !isSafeClassName(name) || name === 'ZodError') return undefined;
+      return { framework: undefined, label: `\`new ${name}()\``, node, payload: CLIENT_ERROR_PAYLOAD };
+    }
+
+    const tracker = createTaintTracker({
+      sourceCode,
+      safeProperties: new Set(options.safeProperties),
+      sanitizers: new Set(options.sanitizers),
+      isSafeReference,
+      onEvent(event) {
+        const sink = getHttpSink(event.node, context) ?? getClientErrorSink(event.node);
+        if (sink === undefined) return false;
+        const index = event.type === 'argument' ? event.index : 0;
+        if (!isHttpPayloadPosition(sink.payload, index, event.flow.path)) return true;
+        if (sink.payload.allowsRawError === true && isRawError(event.flow)) return true;
+        report(event.flow, sink);
+        return true;
+      },
+    });
+
+    /** The function around a node, or the program: where its variables can be used. */
+    function getEnclosingRoot(node: TSESTree.Node): TSESTree.Node {
+      let root: TSESTree.Node = node;
+      while (root.parent != null && !isFunctionNode(root)) root = root.parent;
+      return root;
+    }
+
+    function track(binding: TSESTree.Node | undefined, root: TSESTree.Node, describe: (name: string | undefined) => string): void {
+      if (binding === undefined || tracked.has(binding)) return;
+      tracked.add(binding);
+      const identifier = binding.type === AST_NODE_TYPES.AssignmentPattern ? binding.left : binding;
+      tracker.track({ binding, root, description: describe(identifier.type === AST_NODE_TYPES.Identifier ? identifier.name : undefined) });
+    }
+
+    function trackHook(fn: FunctionNode, registration?: TSESTree.Node): void {
+      const hook = getErrorHook(fn, context, registration);
+      if (hook !== undefined) {
+        track(hook.error, fn, (name) => `the error ${name === undefined ? '' : `\`${name}\` `}of this ${hook.framework.title} error handler`);
+      }
+    }
+
     return {
-      Program(node: TSESTree.Program) {
-        void node;
-        void context;
+      CatchClause(node) {
+        track(node.param ?? undefined, getEnclosingRoot(node), (name) => (name === undefined ? 'the caught error' : `the caught error \`${name}\``));
+      },
+      CallExpression(node) {
+        if (node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
+        const handler = getRejectionHandler(node, sourceCode);
+        if (handler !== undefined) {
+          // The root holds the call too: what the handler returns becomes the chain's result.
+          const root = getEnclosingRoot(node);
+          const describe = (name: string | undefined): string => (name === undefined ? 'the rejection reason' : `the rejection reason \`${name}\``);
+          track(handler.params[0], handler.range[0] >= root.range[0] && handler.range[1] <= root.range[1] ? root : sourceCode.ast, describe);
+          return;
+        }
+        if (!HOOK_REGISTRATIONS.has(getPropertyName(node.callee) ?? '')) return;
+        for (const argument of node.arguments) {
+          if (argument.type !== AST_NODE_TYPES.Identifier) continue;
+          const fn = getLocalFunction(argument, sourceCode);
+          if (fn !== undefined) trackHook(fn, node);
+        }
+      },
+      ':function'(node: FunctionNode) {
+        if (node.params.length >= 1 && node.params.length <= 4) trackHook(node);
       },
     };
   },
