@@ -81,13 +81,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const requireJson = requireJsonBody();
   const userGuard = requireUser(services.tokens);
   const idempotent = idempotency({ service: services.idempotency, metrics });
+  // Top-ups and transfers commit in one transaction: key, effects and response in one write.
+  const idempotentInTransaction = idempotency({ service: services.idempotency, metrics, mode: 'claim-on-commit' });
 
   app.route('/', createOperationsRoutes({ database, metrics }));
   app.route('/problems', createProblemRoutes());
   app.route('/v1', createAuthRoutes({ auth: services.auth, requireJson }));
   app.route('/v1', createWalletRoutes({ wallet: services.wallet, requireUser: userGuard }));
-  app.route('/v1', createTopUpRoutes({ wallet: services.wallet, requireUser: userGuard, idempotent }));
-  app.route('/v1', createTransferRoutes({ transfers: services.transfers, requireUser: userGuard, idempotent }));
+  app.route('/v1', createTopUpRoutes({ wallet: services.wallet, requireUser: userGuard, idempotent: idempotentInTransaction }));
+  app.route('/v1', createTransferRoutes({ transfers: services.transfers, requireUser: userGuard, idempotent: idempotentInTransaction }));
   const adminGuard = config.adminToken === undefined ? undefined : requireAdmin(config.adminToken);
   app.route('/v1', createProductRoutes({ catalog: services.catalog, requireUser: userGuard, requireAdmin: adminGuard, requireJson }));
   app.route('/v1', createOrderRoutes({ orders: services.orders, requireUser: userGuard, idempotent }));

@@ -1,9 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { BusinessRuleError, ConflictError, RequestError, ValidationError } from '../errors/app-error.js';
 import type { ErrorCode } from '../errors/error-catalog.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { IdempotencyClaim, IdempotencyService } from '../services/idempotency.service.js';
+import type { IdempotencyService, IdempotentRequest, StoredResponse } from '../services/idempotency.service.js';
 import type { TransactionHooks } from '../services/service-deps.js';
 import type { AuthenticatedEnv } from './auth.js';
 import { toAppError } from './error-handler.js';
@@ -40,21 +39,47 @@ const notStored: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'idempotency_key_in_use',
 ]);
 
+/** When the key is written; see {@link idempotency}. */
+export type IdempotencyMode = 'claim-first' | 'claim-on-commit';
+
 /**
  * Idempotency per the contract, for routes with effects (after `requireUser`):
- * missing key → 400 `idempotency_key_missing`; malformed key → 400 `validation_failed`; the key
- * is claimed atomically in the database (scoped to the user); a completed key with the same
- * method, path and JSON body replays the stored status and bytes with `Idempotent-Replayed:
- * true`; another body → 422 `idempotency_key_reused`; still running → 409
- * `idempotency_key_in_use`. The route stores its success inside its transaction (see
- * {@link IdempotencyScope}); any other response that passed validation is stored here.
+ * missing key → 400 `idempotency_key_missing`; malformed key → 400 `validation_failed`; a
+ * completed key with the same method, path and JSON body replays the stored status and bytes
+ * with `Idempotent-Replayed: true`; another body → 422 `idempotency_key_reused`; still running
+ * → 409 `idempotency_key_in_use`. Keys are scoped to the user. The route stores its success inside
+ * its transaction (see {@link IdempotencyScope}); any other response that passed validation is
+ * stored here, and invalid requests are not.
  *
- * @param options - the idempotency service and the metrics
+ * Modes:
+ * - `claim-first` (default): an `in_progress` row is inserted before the handler runs — for
+ *   work spanning several transactions (a gateway call between two), where a duplicate must be
+ *   refused while the first is still running.
+ * - `claim-on-commit`: for work done in one transaction. The key is only read up front; the
+ *   transaction inserts the completed row with the response (insert-if-absent), so claim,
+ *   effects and response commit together in one write. A concurrent duplicate loses at that
+ *   insert, rolls back, and replays the winner's response (the contract allows waiting and
+ *   replaying instead of 409).
+ *
+ * @param options - the idempotency service, the metrics, and the mode (default `claim-first`)
  * @example
- * createRoute({ method: 'post', path: '/transfers', middleware: [auth, idempotency({ service, metrics })], … });
+ * createRoute({ method: 'post', path: '/transfers', middleware: [auth, idempotency({ service, metrics, mode: 'claim-on-commit' })], … });
  */
-export function idempotency(options: { readonly service: IdempotencyService; readonly metrics: Metrics }): MiddlewareHandler<IdempotentEnv> {
+export function idempotency(options: {
+  readonly service: IdempotencyService;
+  readonly metrics: Metrics;
+  readonly mode?: IdempotencyMode;
+}): MiddlewareHandler<IdempotentEnv> {
   const { service, metrics } = options;
+  const deferred = options.mode === 'claim-on-commit';
+
+  const replay = (response: StoredResponse): Response => {
+    metrics.idempotencyReplays.inc();
+    return new Response(response.body, {
+      status: response.status,
+      headers: { 'Content-Type': response.contentType, 'Idempotent-Replayed': 'true' },
+    });
+  };
 
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
@@ -67,15 +92,12 @@ export function idempotency(options: { readonly service: IdempotencyService; rea
       ]);
     }
     const body = await readJsonBody(c);
-    const result = await service.claim({ userId: c.var.userId, key, method: c.req.method, path: c.req.path, body });
+    const request: IdempotentRequest = { userId: c.var.userId, key, method: c.req.method, path: c.req.path, body };
+    const result = deferred ? await service.claimDeferred(request) : await service.claim(request);
 
     switch (result.outcome) {
       case 'replay':
-        metrics.idempotencyReplays.inc();
-        return c.body(result.response.body, result.response.status as ContentfulStatusCode, {
-          'Content-Type': result.response.contentType,
-          'Idempotent-Replayed': 'true',
-        });
+        return replay(result.response);
       case 'in_use':
         metrics.idempotencyConflicts.inc();
         throw new ConflictError('idempotency_key_in_use', 'A request with this idempotency key is still being processed.', {
@@ -86,10 +108,11 @@ export function idempotency(options: { readonly service: IdempotencyService; rea
         metrics.idempotencyConflicts.inc();
         throw new BusinessRuleError('idempotency_key_reused', 'This idempotency key was already used for a different request.');
       case 'claimed':
+      case 'deferred':
         break;
     }
 
-    const claim: IdempotencyClaim = result.claim;
+    const claim = result.claim;
     // An object, not a boolean: the flag is set inside a callback the compiler cannot follow.
     const state = { storedInTransaction: false };
     function respondWith<T>(status: number, toBody: (result: T) => unknown): TransactionHooks<T> {
@@ -107,17 +130,29 @@ export function idempotency(options: { readonly service: IdempotencyService; rea
     if (c.error === undefined && state.storedInTransaction) {
       return undefined;
     }
-    if (c.error !== undefined && notStored.has(toAppError(c.error).code)) {
-      await service.release(claim);
+    const code = c.error === undefined ? undefined : toAppError(c.error).code;
+    if (code !== undefined && notStored.has(code)) {
+      // Lost a claim-on-commit race: the winner's response is (or will be) the answer.
+      const winner = code === 'idempotency_key_in_use' && deferred ? await service.findReplay(request) : undefined;
+      if (winner === undefined) {
+        await service.release(claim);
+      } else {
+        c.res = replay(winner);
+      }
       return undefined;
     }
-    const stored = await service.store(claim, {
+    const response: StoredResponse = {
       status: c.res.status,
       contentType: c.res.headers.get('content-type') ?? 'application/json',
       body: await c.res.clone().text(),
-    });
-    if (!stored) {
-      c.var.logger.warn({ key }, 'idempotency claim was lost before its response could be stored');
+    };
+    if (!(await service.store(claim, response))) {
+      const winner = await service.findReplay(request);
+      if (winner === undefined) {
+        c.var.logger.warn({ key }, 'idempotency claim was lost before its response could be stored');
+      } else {
+        c.res = replay(winner);
+      }
     }
     return undefined;
   };

@@ -54,6 +54,40 @@ export async function insertClaimIfAbsent(db: Kysely<DB>, claim: NewClaim): Prom
 }
 
 /**
+ * Inserts a `completed` row with its response unless one exists for (user, key): the claim and
+ * the completion in one statement, for requests whose effects commit in one transaction.
+ *
+ * @param db - the transaction of the request's effects, or the database for an error response
+ * @param claim - the request's key, fingerprint and times (`lockToken`/`lockedUntil` unused)
+ * @param response - what to replay
+ * @returns whether this call inserted the row
+ * @example
+ * if (!(await insertCompletedIfAbsent(trx, claim, response))) throw new ConflictError('idempotency_key_in_use', '…');
+ */
+export async function insertCompletedIfAbsent(db: Kysely<DB>, claim: NewClaim, response: StoredResponse): Promise<boolean> {
+  const result = await db
+    .insertInto('idempotency_keys')
+    .values({
+      user_id: claim.userId,
+      key: claim.key,
+      request_method: claim.method,
+      request_path: claim.path,
+      request_hash: claim.requestHash,
+      status: 'completed',
+      lock_token: claim.lockToken,
+      locked_until: claim.lockedUntil.toISOString(),
+      response_status: response.status,
+      response_content_type: response.contentType,
+      response_body: response.body,
+      created_at: claim.createdAt.toISOString(),
+      expires_at: claim.expiresAt.toISOString(),
+    })
+    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+    .executeTakeFirst();
+  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+}
+
+/**
  * Reads the row of (user, key).
  *
  * @param db - database or transaction handle

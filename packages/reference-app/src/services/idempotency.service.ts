@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { toDate, type DB } from '../db/schema.js';
+import { toDate, type DB, type IdempotencyKeyRow } from '../db/schema.js';
 import { ConflictError } from '../errors/app-error.js';
 import {
   completeClaim,
   deleteClaim,
   findIdempotencyKey,
   insertClaimIfAbsent,
+  insertCompletedIfAbsent,
   takeOverClaim,
   type NewClaim,
   type StoredResponse,
@@ -25,46 +26,62 @@ export interface IdempotentRequest {
   readonly body: unknown;
 }
 
-/** Proof of holding a key; every write under it checks the token. */
+/** Proof of holding a key (an `in_progress` row); every write under it checks the token. */
 export interface IdempotencyClaim {
   readonly userId: string;
   readonly key: string;
   readonly lockToken: string;
 }
 
-/** What claiming a key found. */
+/** A key nobody holds yet, to be claimed and completed in one insert inside the effects' transaction. */
+export interface DeferredClaim {
+  readonly row: NewClaim;
+}
+
+/** What looking at a key found. */
 export type ClaimOutcome =
   | { readonly outcome: 'claimed'; readonly claim: IdempotencyClaim }
+  | { readonly outcome: 'deferred'; readonly claim: DeferredClaim }
   | { readonly outcome: 'replay'; readonly response: StoredResponse }
   | { readonly outcome: 'in_use' }
   | { readonly outcome: 'reused' };
 
 /**
- * Idempotency keys stored in the database. A key is claimed atomically (insert-if-absent); the
- * response of a request with effects is stored in the same transaction as the effects, so an
- * `in_progress` key always means "nothing committed yet" and can be taken over once its lock
- * expires.
+ * Idempotency keys stored in the database, in two flavours:
+ *
+ * - `claim` inserts an `in_progress` row before the work (for work spanning several
+ *   transactions, e.g. a gateway call between two); the response is stored under the claim's
+ *   token in the transaction that records the outcome, so an `in_progress` row always means
+ *   "nothing committed yet" and is taken over once its lock expires.
+ * - `claimDeferred` only looks; the work's single transaction then inserts the `completed` row
+ *   with its response (insert-if-absent), so effects, claim and response commit together and a
+ *   concurrent duplicate rolls back and replays the winner.
  *
  * @example
- * const result = await idempotency.claim({ userId, key, method: 'POST', path: '/v1/transfers', body });
+ * const result = await idempotency.claimDeferred({ userId, key, method: 'POST', path: '/v1/transfers', body });
  */
 export interface IdempotencyService {
-  /** Claims the key, or says why not (replay, in use, reused for another request). */
+  /** Claims the key now, or says why not (replay, in use, reused for another request). */
   claim(request: IdempotentRequest): Promise<ClaimOutcome>;
+  /** Looks at the key without writing; `deferred` when nobody holds it. */
+  claimDeferred(request: IdempotentRequest): Promise<ClaimOutcome>;
   /**
    * Stores the response inside the transaction of the effects.
    *
-   * @throws {ConflictError} `idempotency_key_in_use` when the claim was lost; the effects roll back
+   * @throws {ConflictError} `idempotency_key_in_use` when the key was claimed or completed by
+   *   another request meanwhile; the effects roll back
    */
-  complete(trx: Transaction<DB>, claim: IdempotencyClaim, response: StoredResponse): Promise<void>;
+  complete(trx: Transaction<DB>, claim: IdempotencyClaim | DeferredClaim, response: StoredResponse): Promise<void>;
   /**
    * Stores a response of a request whose effects did not commit (an error).
    *
-   * @returns false when the claim was lost or already completed
+   * @returns false when another request completed (or took over) the key first
    */
-  store(claim: IdempotencyClaim, response: StoredResponse): Promise<boolean>;
+  store(claim: IdempotencyClaim | DeferredClaim, response: StoredResponse): Promise<boolean>;
   /** Forgets a claim whose request turned out invalid (invalid requests are not stored). */
-  release(claim: IdempotencyClaim): Promise<void>;
+  release(claim: IdempotencyClaim | DeferredClaim): Promise<void>;
+  /** The stored response for this exact request, if the key is completed with the same fingerprint. */
+  findReplay(request: IdempotentRequest): Promise<StoredResponse | undefined>;
 }
 
 function canonicalJson(value: unknown): string {
@@ -89,6 +106,22 @@ export function fingerprint(request: Pick<IdempotentRequest, 'method' | 'path' |
   return createHash('sha256').update(`${request.method.toUpperCase()} ${request.path}\n${canonicalJson(request.body)}`).digest('hex');
 }
 
+function isDeferred(claim: IdempotencyClaim | DeferredClaim): claim is DeferredClaim {
+  return 'row' in claim;
+}
+
+function storedResponse(row: IdempotencyKeyRow): StoredResponse | undefined {
+  return row.status === 'completed' && row.response_status !== null && row.response_body !== null
+    ? { status: row.response_status, contentType: row.response_content_type ?? 'application/json', body: row.response_body }
+    : undefined;
+}
+
+const inUse = (): ConflictError =>
+  new ConflictError('idempotency_key_in_use', 'A request with this idempotency key is being processed.', {
+    retryable: true,
+    retryAfterSeconds: 1,
+  });
+
 /**
  * @param deps - service dependencies (`idempotencyTtlSeconds` and `idempotencyLockSeconds` from config)
  * @example
@@ -111,57 +144,65 @@ export function createIdempotencyService(deps: Pick<ServiceDeps, 'database' | 'c
     };
   }
 
-  return {
-    async claim(request) {
-      const requestHash = fingerprint(request);
-      // A few rounds at most: each one either decides or saw the row change under it.
-      for (let round = 0; round < 3; round += 1) {
-        const now = clock.now();
-        const claim = newClaim(request, requestHash, now);
-        if (await insertClaimIfAbsent(database.db, claim)) {
+  async function decide(request: IdempotentRequest, deferred: boolean): Promise<ClaimOutcome> {
+    const requestHash = fingerprint(request);
+    // A few rounds at most: each one either decides or saw the row change under it.
+    for (let round = 0; round < 3; round += 1) {
+      const now = clock.now();
+      const claim = newClaim(request, requestHash, now);
+      if (!deferred && (await insertClaimIfAbsent(database.db, claim))) {
+        return { outcome: 'claimed', claim };
+      }
+      const row = await findIdempotencyKey(database.db, request.userId, request.key);
+      if (row === undefined) {
+        if (deferred) {
+          return { outcome: 'deferred', claim: { row: claim } };
+        }
+        continue;
+      }
+      const expired = toDate(row.expires_at) <= now;
+      const abandoned = row.status === 'in_progress' && toDate(row.locked_until) <= now;
+      if (expired || (abandoned && row.request_hash === requestHash)) {
+        // Taking over is a claim of its own (conditional on the old token), in both flavours.
+        if (await takeOverClaim(database.db, row.lock_token, claim, now)) {
           return { outcome: 'claimed', claim };
         }
-        const row = await findIdempotencyKey(database.db, request.userId, request.key);
-        if (row === undefined) {
-          continue;
-        }
-        const expired = toDate(row.expires_at) <= now;
-        const abandoned = row.status === 'in_progress' && toDate(row.locked_until) <= now;
-        if (expired || (abandoned && row.request_hash === requestHash)) {
-          if (await takeOverClaim(database.db, row.lock_token, claim, now)) {
-            return { outcome: 'claimed', claim };
-          }
-          continue;
-        }
-        if (row.request_hash !== requestHash) {
-          return { outcome: 'reused' };
-        }
-        if (row.status === 'completed' && row.response_status !== null && row.response_body !== null) {
-          return {
-            outcome: 'replay',
-            response: { status: row.response_status, contentType: row.response_content_type ?? 'application/json', body: row.response_body },
-          };
-        }
-        return { outcome: 'in_use' };
+        continue;
       }
-      return { outcome: 'in_use' };
-    },
+      if (row.request_hash !== requestHash) {
+        return { outcome: 'reused' };
+      }
+      const response = storedResponse(row);
+      return response === undefined ? { outcome: 'in_use' } : { outcome: 'replay', response };
+    }
+    return { outcome: 'in_use' };
+  }
+
+  return {
+    claim: (request) => decide(request, false),
+    claimDeferred: (request) => decide(request, true),
 
     async complete(trx, claim, response) {
-      if (!(await completeClaim(trx, claim, response))) {
-        throw new ConflictError('idempotency_key_in_use', 'A request with this idempotency key is being processed.', {
-          retryable: true,
-          retryAfterSeconds: 1,
-        });
+      const stored = isDeferred(claim) ? await insertCompletedIfAbsent(trx, claim.row, response) : await completeClaim(trx, claim, response);
+      if (!stored) {
+        throw inUse();
       }
     },
 
     store(claim, response) {
-      return completeClaim(database.db, claim, response);
+      return isDeferred(claim) ? insertCompletedIfAbsent(database.db, claim.row, response) : completeClaim(database.db, claim, response);
     },
 
-    release(claim) {
-      return deleteClaim(database.db, claim);
+    async release(claim) {
+      // A deferred claim wrote nothing.
+      if (!isDeferred(claim)) {
+        await deleteClaim(database.db, claim);
+      }
+    },
+
+    async findReplay(request) {
+      const row = await findIdempotencyKey(database.db, request.userId, request.key);
+      return row !== undefined && row.request_hash === fingerprint(request) ? storedResponse(row) : undefined;
     },
   };
 }
