@@ -93,3 +93,39 @@ export async function applyBalanceDelta(
   }
   return undefined;
 }
+
+/** A wallet with its owner's id and email. */
+export interface WalletOwner {
+  readonly accountId: string;
+  readonly userId: string;
+  readonly email: string;
+  readonly balance: number;
+}
+
+/**
+ * Finds, in one query, the wallets in `currency` of the users matching any of the ids or
+ * emails (a transfer needs the sender's and the recipient's).
+ *
+ * @param db - database or transaction handle
+ * @param currency - ISO 4217 code
+ * @param owners - user ids and lower-case emails to match
+ * @returns one row per matching user (a user matched twice appears once)
+ * @example
+ * const wallets = await findWalletOwners(trx, 'CNY', { userIds: [senderId, to], emails: [to] });
+ */
+export async function findWalletOwners(
+  db: Kysely<DB>,
+  currency: string,
+  owners: { readonly userIds: readonly string[]; readonly emails: readonly string[] },
+): Promise<WalletOwner[]> {
+  return db
+    .selectFrom('accounts as a')
+    .innerJoin('users as u', 'u.id', 'a.user_id')
+    .select(['a.id as accountId', 'u.id as userId', 'u.email', 'a.balance'])
+    .where('a.currency', '=', currency)
+    .where((eb) => {
+      const matches = [...owners.userIds.map((id) => eb('u.id', '=', id)), ...owners.emails.map((email) => eb('u.email', '=', email))];
+      return eb.or(matches);
+    })
+    .execute();
+}

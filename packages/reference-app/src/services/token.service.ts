@@ -5,6 +5,8 @@ import { AuthenticationError } from '../errors/app-error.js';
 /** The issuer claim of every token. */
 export const TOKEN_ISSUER = 'faultline';
 
+type HmacKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
+
 /** A freshly issued access token. */
 export interface IssuedToken {
   readonly accessToken: string;
@@ -42,19 +44,23 @@ export interface TokenService {
  */
 export function createTokenService(options: { readonly secret: string; readonly ttlSeconds: number; readonly clock: Clock }): TokenService {
   const { secret, ttlSeconds, clock } = options;
+  // Imported once: with a string secret hono/jwt would import the key on every call.
+  let key: Promise<HmacKey> | undefined;
+  const getKey = (): Promise<HmacKey> =>
+    (key ??= crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']));
   const nowSeconds = (): number => Math.floor(clock.now().getTime() / 1000);
 
   return {
     async issue(userId) {
       const iat = nowSeconds();
-      const accessToken = await sign({ sub: userId, iat, exp: iat + ttlSeconds, iss: TOKEN_ISSUER }, secret, 'HS256');
+      const accessToken = await sign({ sub: userId, iat, exp: iat + ttlSeconds, iss: TOKEN_ISSUER }, await getKey(), 'HS256');
       return { accessToken, tokenType: 'Bearer', expiresIn: ttlSeconds };
     },
 
     async verify(token) {
       let payload: Awaited<ReturnType<typeof verify>>;
       try {
-        payload = await verify(token, secret, { alg: 'HS256', iss: TOKEN_ISSUER, exp: false, nbf: false, iat: false });
+        payload = await verify(token, await getKey(), { alg: 'HS256', iss: TOKEN_ISSUER, exp: false, nbf: false, iat: false });
       } catch (error) {
         throw new AuthenticationError('unauthorized', 'A valid bearer token is required.', { cause: error });
       }

@@ -2,9 +2,8 @@ import { systemAccountId } from '../domain/account.js';
 import type { Transfer, TransferCursor } from '../domain/transfer.js';
 import { normalizeEmail } from '../domain/user.js';
 import { InternalError, NotFoundError, ValidationError } from '../errors/app-error.js';
-import { findWallet } from '../repositories/account.repository.js';
+import { findWalletOwners } from '../repositories/account.repository.js';
 import { insertTransfer, listTransfersOfUser } from '../repositories/transfer.repository.js';
-import { findUserByIdOrEmail } from '../repositories/user.repository.js';
 import { postMovement, type PostingLeg } from './ledger-posting.js';
 import type { ServiceDeps, TransactionHooks } from './service-deps.js';
 
@@ -58,22 +57,23 @@ export function createTransferService(deps: ServiceDeps): TransferService {
       const recipientKey = input.to.includes('@') ? normalizeEmail(input.to) : input.to;
       return retryTransaction.execute(() =>
         database.db.transaction().execute(async (trx) => {
-          const recipient = await findUserByIdOrEmail(trx, recipientKey);
+          // One query for both wallets: the sender's, and the recipient's by id or email.
+          const wallets = await findWalletOwners(trx, currency, { userIds: [fromUserId, recipientKey], emails: [recipientKey] });
+          const recipient = wallets.find((wallet) => wallet.userId === recipientKey || wallet.email === recipientKey);
           if (recipient === undefined) {
             throw new NotFoundError('No user matches the recipient.');
           }
-          if (recipient.id === fromUserId) {
+          if (recipient.userId === fromUserId) {
             throw new ValidationError([{ pointer: '/to', code: 'self_transfer', detail: 'You cannot transfer money to yourself.' }]);
           }
-          const from = await findWallet(trx, fromUserId, currency);
-          const to = await findWallet(trx, recipient.id, currency);
-          if (from === undefined || to === undefined) {
-            throw new InternalError(`A ${currency} wallet is missing for transfer ${fromUserId} → ${recipient.id}.`);
+          const from = wallets.find((wallet) => wallet.userId === fromUserId);
+          if (from === undefined) {
+            throw new InternalError(`User ${fromUserId} has no ${currency} wallet.`);
           }
           const transfer: Transfer = {
             id: ids.next('tr'),
             fromUserId,
-            toUserId: recipient.id,
+            toUserId: recipient.userId,
             amount: input.amount,
             fee,
             currency,
@@ -82,14 +82,14 @@ export function createTransferService(deps: ServiceDeps): TransferService {
             createdAt: clock.now(),
           };
           const legs: PostingLeg[] = [
-            { accountId: from.id, amount: -(input.amount + fee) },
-            { accountId: to.id, amount: input.amount },
+            { accountId: from.accountId, amount: -(input.amount + fee) },
+            { accountId: recipient.accountId, amount: input.amount },
           ];
           if (fee > 0) {
             legs.push({ accountId: systemAccountId('fee', currency), amount: fee });
           }
           await postMovement(trx, ids, { type: 'transfer', id: transfer.id, currency, legs, createdAt: transfer.createdAt });
-          await insertTransfer(trx, transfer, { fromAccountId: from.id, toAccountId: to.id });
+          await insertTransfer(trx, transfer, { fromAccountId: from.accountId, toAccountId: recipient.accountId });
           await hooks.beforeCommit?.(trx, transfer);
           return transfer;
         }),
