@@ -117,6 +117,27 @@ function summarize(findings: readonly Finding[], failOn: FailOn): AuditSummary {
 }
 
 /**
+ * One defect, one finding: when a rule already reports a function that an analyzer reports for the
+ * same kind of defect (require-transaction also follows calls when it has types), the rule's
+ * finding stays and takes the analyzer's chain of calls.
+ */
+function mergeOverlaps(fromRules: readonly Finding[], fromAnalyzers: readonly Finding[]): Finding[] {
+  const merged = [...fromRules];
+  for (const finding of fromAnalyzers) {
+    const index = merged.findIndex(
+      (other) => other.source === 'rule' && other.kind === finding.kind && other.file === finding.file && other.function === finding.function,
+    );
+    const overlap = merged[index];
+    if (overlap === undefined) {
+      merged.push(finding);
+    } else if (finding.chain !== undefined) {
+      merged[index] = { ...overlap, chain: finding.chain };
+    }
+  }
+  return merged;
+}
+
+/**
  * Audits a TypeScript code base: loads it once with ts-morph, runs the plugin's rules through
  * ESLint with type information, adds the whole-program analyzers, classifies each finding (risk,
  * impact, fix, money path) and compares with the baseline. Prints nothing; the CLI does.
@@ -157,7 +178,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     return found;
   });
   const classified = moneyPath(project, {
-    findings: [...ruleRun.findings, ...analyzed],
+    findings: mergeOverlaps(ruleRun.findings, analyzed),
     ...(options.moneyTables === undefined ? {} : { moneyTables: options.moneyTables }),
   }).sort(compareFindings);
   const comparison = baseline === undefined ? undefined : compareWithBaseline(classified, baseline);

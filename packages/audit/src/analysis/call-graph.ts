@@ -1,8 +1,9 @@
 import { ts } from 'ts-morph';
 import type { AuditProject } from '../project/audit-project.js';
 import { toRelativePath } from '../project/load-project.js';
-import { databaseModel, type DatabaseModel, type DatabaseWrite } from './database-model.js';
+import type { DatabaseModel, DatabaseWrite } from './database-model.js';
 import { findFunctionAt, getFunctionName, isFunctionNode, type FunctionNode } from './functions.js';
+import { createPluginDatabaseModel } from './plugin-database-model.js';
 import { getNextRouteLabel, getRouteRegistration } from './routes.js';
 
 /** A call from one function to another, or a function defined inside another (which it may run). */
@@ -122,15 +123,15 @@ const cache = new WeakMap<AuditProject, CallGraph>();
  * ts-morph's wrapped nodes on large programs.
  *
  * @param project - the loaded project
- * @param model - how to recognise database writes and transactions
+ * @param model - how to recognise database writes and transactions; default the plugin's model
  * @example
  * const graph = getCallGraph(project);
  * for (const route of graph.routes) console.log(route.label, route.handlers.length);
  */
-export function getCallGraph(project: AuditProject, model: DatabaseModel = databaseModel): CallGraph {
+export function getCallGraph(project: AuditProject, model?: DatabaseModel): CallGraph {
   const cached = cache.get(project);
   if (cached !== undefined) return cached;
-  const graph = buildCallGraph(project, model);
+  const graph = buildCallGraph(project, model ?? createPluginDatabaseModel(project));
   cache.set(project, graph);
   return graph;
 }

@@ -1,0 +1,135 @@
+import { createDbModel, type DbModel } from '@faultline/eslint-plugin/utils/db/create-db-model';
+import { parseForESLint } from '@typescript-eslint/parser';
+import { ts } from 'ts-morph';
+import type { AuditProject } from '../project/audit-project.js';
+import { databaseModel as shapeModel, type DatabaseModel, type DatabaseWrite } from './database-model.js';
+
+type ParseResult = ReturnType<typeof parseForESLint>;
+type EstreeNode = Parameters<DbModel['getQuery']>[0];
+
+/** What the plugin's model says about one file, keyed by the program's own TypeScript nodes. */
+interface FileFacts {
+  writes: Map<ts.Node, DatabaseWrite>;
+  scopes: Map<ts.Node, ts.Node[]>;
+  manualStarts: Set<ts.Node>;
+}
+
+const OPERATIONS: readonly [RegExp, DatabaseWrite['operation']][] = [
+  [/^(?:insert|create|add|save|persist|push)/i, 'insert'],
+  [/^(?:update|increment|decrement|set|patch)/i, 'update'],
+  [/^(?:delete|del|remove|destroy|truncate|softDelete)/i, 'delete'],
+  [/^(?:upsert|replace|merge)/i, 'upsert'],
+];
+
+function getOperation(method: string): DatabaseWrite['operation'] {
+  return OPERATIONS.find(([pattern]) => pattern.test(method))?.[1] ?? 'write';
+}
+
+/** The table a query names somewhere along its builder chain (`db.insertInto('orders')…execute()`). */
+function findTable(node: ts.Node): string | undefined {
+  let current: ts.Node = node;
+  while (ts.isCallExpression(current)) {
+    const table = shapeModel.getTable(current);
+    if (table !== undefined) return table;
+    const callee = current.expression;
+    if (!ts.isPropertyAccessExpression(callee)) break;
+    current = callee.expression;
+  }
+  return undefined;
+}
+
+/** Visits every node depth-first, first setting `parent` as ESLint does: the plugin's model reads it. */
+function walk(root: EstreeNode, visitorKeys: ParseResult['visitorKeys']): EstreeNode[] {
+  const nodes: EstreeNode[] = [];
+  const stack: EstreeNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === undefined) break;
+    nodes.push(node);
+    const record = node as unknown as Record<string, unknown>;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = record[key];
+      for (const child of Array.isArray(value) ? (value as unknown[]) : [value]) {
+        if (child !== null && typeof child === 'object' && 'type' in child) {
+          (child as Record<string, unknown>).parent = node;
+          stack.push(child as EstreeNode);
+        }
+      }
+    }
+  }
+  return nodes;
+}
+
+function collectFacts(project: AuditProject, sourceFile: ts.SourceFile): FileFacts {
+  const facts: FileFacts = { writes: new Map(), scopes: new Map(), manualStarts: new Set() };
+  let parsed: ParseResult;
+  try {
+    parsed = parseForESLint(sourceFile.text, {
+      filePath: sourceFile.fileName,
+      programs: [project.program],
+      projectService: false,
+      range: true,
+      loc: true,
+      tokens: false,
+      comment: false,
+    });
+  } catch {
+    // A file that does not parse is reported by the rules run; here it simply has no writes.
+    return facts;
+  }
+  const { ast, scopeManager, services, visitorKeys } = parsed;
+  const toTs = (node: EstreeNode): ts.Node | undefined => services.esTreeNodeToTSNodeMap?.get(node as never) as ts.Node | undefined;
+  const model = createDbModel({ ast, scopeManager, parserServices: services.program === null ? undefined : (services as never) });
+  for (const node of walk(ast, visitorKeys)) {
+    if (node.type !== 'CallExpression' && node.type !== 'TaggedTemplateExpression') continue;
+    const query = model.getQuery(node);
+    if (query?.operation === 'write') {
+      const target = toTs(query.node);
+      if (target !== undefined) {
+        const shape = ts.isCallExpression(target) ? shapeModel.getWrite(target) : undefined;
+        facts.writes.set(target, { operation: shape?.operation ?? getOperation(query.method), table: shape?.table ?? findTable(target) });
+      }
+    }
+    const transaction = model.getTransaction(node);
+    if (transaction !== undefined) {
+      const call = toTs(transaction.node);
+      const inside = [transaction.callback, transaction.batch].flatMap((part) => (part === undefined ? [] : [toTs(part)])).filter((part) => part !== undefined);
+      if (call !== undefined) facts.scopes.set(call, inside);
+    }
+    if (model.getTransactionControl(node)?.action === 'begin') {
+      const start = toTs(node);
+      if (start !== undefined) facts.manualStarts.add(start);
+    }
+  }
+  return facts;
+}
+
+/**
+ * The audit's database model backed by the plugin's (`@faultline/eslint-plugin/utils/db`), so that
+ * the audit and the rules agree on what a write and a transaction are. The plugin's model works on
+ * ESTree; each file is converted from the program's own AST (no second parse), asked once, and
+ * its answers keyed by TypeScript nodes for the call graph. Table names, which the plugin's model
+ * does not track, come from the call shapes.
+ *
+ * @param project - the loaded project
+ * @example
+ * const graph = getCallGraph(project, createPluginDatabaseModel(project));
+ */
+export function createPluginDatabaseModel(project: AuditProject): DatabaseModel {
+  const files = new Map<ts.SourceFile, FileFacts>();
+  const factsOf = (node: ts.Node): FileFacts => {
+    const sourceFile = node.getSourceFile();
+    let facts = files.get(sourceFile);
+    if (facts === undefined) {
+      facts = collectFacts(project, sourceFile);
+      files.set(sourceFile, facts);
+    }
+    return facts;
+  };
+  return {
+    getWrite: (call) => factsOf(call).writes.get(call),
+    getTable: (call) => shapeModel.getTable(call),
+    getTransactionScope: (call) => factsOf(call).scopes.get(call),
+    isManualTransactionStart: (call) => factsOf(call).manualStarts.has(call),
+  };
+}
