@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** How a function nested in the measured body runs relative to it. */
-export type InlineFunctionKind = 'once' | 'repeated' | false;
+export type InlineFunctionKind = 'once' | 'repeated' | 'separate';
 
 /** What `getMaxPathWeight` needs to know about the body it measures. */
 export interface PathWeightOptions {
@@ -10,8 +10,8 @@ export interface PathWeightOptions {
   weight: (node: TSESTree.Node) => number;
   /**
    * Whether a nested function runs as part of the body: `once` (`.then()` callbacks, promise
-   * executors, IIFEs), `repeated` (`.map()`, `.forEach()`), or not at all (`false`: it is measured
-   * on its own).
+   * executors, IIFEs), `repeated` (`.map()`, `.forEach()`), or `separate` (it runs on its own and is
+   * measured on its own).
    */
   getInlineKind: (node: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression) => InlineFunctionKind;
   /** Whether weight on a path that repeats (a loop body, a `.map()` callback) counts as unbounded. */
@@ -259,7 +259,7 @@ class PathWeightAnalysis {
 
   private nestedFunction(node: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): number {
     const kind = this.options.getInlineKind(node);
-    if (kind === false) return 0;
+    if (kind === 'separate') return 0;
     const weight = Math.max(0, heaviest(this.body(node.body)));
     if (kind === 'repeated' && weight > 0 && this.options.countRepeats) {
       this.repeats.push(node);
@@ -292,7 +292,7 @@ export function getMaxPathWeight(body: TSESTree.BlockStatement | TSESTree.Expres
 /**
  * The conventional answer for `getInlineKind`: array iteration callbacks repeat; `.then()`/
  * `.catch()`/`.finally()` callbacks, promise executors and immediately invoked functions run once;
- * any other function runs on its own.
+ * any other function is `separate`.
  *
  * @param node - a nested function
  * @example
@@ -301,18 +301,18 @@ export function getMaxPathWeight(body: TSESTree.BlockStatement | TSESTree.Expres
 export function getConventionalInlineKind(node: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): InlineFunctionKind {
   const { parent } = node;
   if (parent.type === AST_NODE_TYPES.NewExpression) {
-    return parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Promise' ? 'once' : false;
+    return parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Promise' ? 'once' : 'separate';
   }
-  if (parent.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (parent.type !== AST_NODE_TYPES.CallExpression) return 'separate';
   if (parent.callee === node) return 'once';
-  if (!parent.arguments.includes(node) || !isFunction(node)) return false;
+  if (!parent.arguments.includes(node) || !isFunction(node)) return 'separate';
   const { callee } = parent;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier) return 'separate';
   const name = callee.property.name;
   if (name === 'then' || name === 'catch' || name === 'finally') return 'once';
   if (REPEATING_METHODS.has(name)) return 'repeated';
   if (name === 'from' && parent.arguments[1] === node) return 'repeated';
-  return false;
+  return 'separate';
 }
 
 const REPEATING_METHODS = new Set([

@@ -100,8 +100,10 @@ function getDecoratorName(decorator: TSESTree.Decorator): string | undefined {
  */
 export function createDbModel(source: DbModelSource, options: DbModelOptions = {}): DbModel {
   const imported = getImportedLibraries(source.ast, DB_LIBRARIES);
-  const libraries =
-    options.libraries === undefined ? DB_LIBRARIES : DB_LIBRARIES.filter((library) => options.libraries?.includes(library.name));
+  // Imported libraries first: shapes several libraries share (`db.transaction(cb)`) go to them.
+  const libraries = (
+    options.libraries === undefined ? DB_LIBRARIES : DB_LIBRARIES.filter((library) => options.libraries?.includes(library.name))
+  ).toSorted((a, b) => Number(imported.libraries.has(b.name)) - Number(imported.libraries.has(a.name)));
   const looseEverywhere = options.libraries !== undefined || (imported.libraries.size === 0 && !imported.importsOtherDataLayer);
   const additionalWrites = new Set(options.additionalWriteMethods ?? []);
   const queries = new WeakMap<TSESTree.Node, DbQuery | null>();
@@ -129,7 +131,7 @@ export function createDbModel(source: DbModelSource, options: DbModelOptions = {
     let found: DbTransaction | undefined;
     for (const library of libraries) {
       const match = library.getTransaction(node, chain, environment);
-      if (match === undefined) continue;
+      if (match === undefined || (match.handle.libraries.length > 0 && !match.handle.libraries.includes(library.name))) continue;
       found = { ...match, library: library.name, node, parameter: match.callback?.params[0] };
       break;
     }
@@ -171,8 +173,8 @@ export function createDbModel(source: DbModelSource, options: DbModelOptions = {
       const last = chain.steps.at(-1);
       if (found === undefined && last?.kind === 'method' && last.name !== undefined && additionalWrites.has(last.name)) {
         const handle = resolver.getHandle(last.object);
-        const library = handle?.libraries[0] ?? libraries[0]?.name;
-        if (handle !== undefined && library !== undefined) found = { library, node, operation: 'write', handle, method: last.name };
+        // A method of an unknown client: the generic SQL driver is the closest description.
+        if (handle !== undefined) found = { library: handle.libraries[0] ?? 'pg', node, operation: 'write', handle, method: last.name };
       }
     }
     queries.set(node, found ?? null);

@@ -1,5 +1,5 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
 import type {
   DbHandle,
   DbHandleKind,
@@ -16,6 +16,8 @@ import { getDbType, type DbType } from './get-db-type.js';
 import type { DbModelSource } from './create-db-model.js';
 
 type Variable = TSESLint.Scope.Variable;
+
+const { DefinitionType } = TSESLint.Scope;
 
 const TRANSACTION_NAME = /^(?:trx|tx|txn|transaction|transactional\w*)$|(?:Trx|Tx|Txn|Transaction)$/u;
 const REPOSITORY_NAME = /(?:^r|R)epo(?:sitory)?_?$/u;
@@ -84,8 +86,9 @@ export function createHandleResolver(setup: HandleResolverSetup): HandleResolver
   const findVariable = (node: TSESTree.Identifier): Variable | undefined => {
     if (scopeManager === null) return undefined;
     let scope: TSESLint.Scope.Scope | null = null;
-    for (let current: TSESTree.Node | undefined = node; current != null && scope === null; current = current.parent) {
+    for (let current: TSESTree.Node = node; scope === null; current = current.parent) {
       scope = scopeManager.acquire(current, true);
+      if (current.type === AST_NODE_TYPES.Program) break;
     }
     for (let current = scope ?? scopeManager.globalScope; current !== null; current = current.upper) {
       const variable = current.set.get(node.name);
@@ -164,7 +167,7 @@ export function createHandleResolver(setup: HandleResolverSetup): HandleResolver
   const getInitializer = (node: TSESTree.Identifier): TSESTree.Expression | undefined => {
     const variable = findVariable(node);
     const definition = variable?.defs[0];
-    if (variable === undefined || definition?.type !== 'Variable') return undefined;
+    if (variable === undefined || definition?.type !== DefinitionType.Variable) return undefined;
     const declarator = definition.node;
     if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.init === null) return undefined;
     // Reassignments must extend the same value (`query = query.where(…)`), as builders are.
@@ -217,8 +220,8 @@ export function createHandleResolver(setup: HandleResolverSetup): HandleResolver
     const variable = findVariable(node);
     const key = variable === undefined ? `global:${node.name}` : keyOfVariable(variable);
     const definition = variable?.defs[0];
-    const isParameter = definition?.type === 'Parameter';
-    if (definition?.type === 'Parameter') {
+    const isParameter = definition?.type === DefinitionType.Parameter;
+    if (definition?.type === DefinitionType.Parameter) {
       const transaction = setup.getCallbackTransaction(definition.node);
       const { parameter } = transaction ?? {};
       if (transaction !== undefined && parameter !== undefined && parameter.range[0] <= definition.name.range[0] && definition.name.range[1] <= parameter.range[1]) {
@@ -231,7 +234,7 @@ export function createHandleResolver(setup: HandleResolverSetup): HandleResolver
     }
     // An initializer says where the value comes from, which a type cannot (a repository of the
     // transaction's manager is a `Repository` like any other).
-    if (definition?.type === 'Variable') {
+    if (definition?.type === DefinitionType.Variable) {
       const initializer = getInitializer(node);
       const initialized = initializer === undefined ? undefined : fromInitializer(initializer, node, key);
       if (initialized === null) return undefined;
@@ -247,7 +250,7 @@ export function createHandleResolver(setup: HandleResolverSetup): HandleResolver
       if (annotated !== undefined) return make(node, key, fromAnnotation(annotated), isParameter);
     }
     const named = byName(node.name);
-    if (definition?.type === 'ImportBinding' && definition.parent.type === AST_NODE_TYPES.ImportDeclaration) {
+    if (definition?.type === DefinitionType.ImportBinding && definition.parent.type === AST_NODE_TYPES.ImportDeclaration) {
       const from = definition.parent.source.value;
       const library = libraries.find((candidate) => candidate.modules.test(from));
       if (library !== undefined && named !== undefined) return make(node, key, { ...named, libraries: [library.name], generic: false });
@@ -262,7 +265,7 @@ export function createHandleResolver(setup: HandleResolverSetup): HandleResolver
   const fromClassMember = (node: TSESTree.MemberExpression, name: string, key: string): DbHandle | null | undefined => {
     let current: TSESTree.Node | undefined = node.parent;
     while (current != null && current.type !== AST_NODE_TYPES.ClassBody) current = current.parent;
-    if (current === undefined) return undefined;
+    if (current == null) return undefined;
     for (const member of current.body) {
       if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name) {
         const annotation = member.typeAnnotation?.typeAnnotation;
@@ -274,7 +277,7 @@ export function createHandleResolver(setup: HandleResolverSetup): HandleResolver
         for (const parameter of member.value.params) {
           if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
           const inner = parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parameter.left : parameter.parameter;
-          if (inner.type !== AST_NODE_TYPES.Identifier || inner.name !== name) continue;
+          if (inner.name !== name) continue;
           const annotation = inner.typeAnnotation?.typeAnnotation;
           const annotated = annotation === undefined ? undefined : getAnnotationHandle(annotation, libraries);
           if (annotated !== undefined) return annotated && make(node, key, fromAnnotation(annotated));
@@ -378,7 +381,7 @@ export function createHandleResolver(setup: HandleResolverSetup): HandleResolver
     if (getType(expression) === null) return undefined;
     if (expression.type === AST_NODE_TYPES.Identifier) {
       const definition = findVariable(expression)?.defs[0];
-      return make(expression, keyOf(expression), { kind: 'database', role: 'client', libraries: [], evidence: 'shape' }, definition?.type === 'Parameter');
+      return make(expression, keyOf(expression), { kind: 'database', role: 'client', libraries: [], evidence: 'shape' }, definition?.type === DefinitionType.Parameter);
     }
     return make(expression, keyOf(expression), { kind: 'database', role: 'client', libraries: [], evidence: 'shape' });
   };

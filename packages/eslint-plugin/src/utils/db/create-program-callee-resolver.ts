@@ -1,5 +1,5 @@
 import { parseForESLint } from '@typescript-eslint/parser';
-import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import type { DbTransactionControl } from './create-db-library.js';
@@ -50,14 +50,16 @@ function parseFile(sourceFile: ts.SourceFile, options: DbModelOptions): ParsedFi
       sourceType: 'module',
       jsx: /\.[jt]sx$/u.test(sourceFile.fileName),
     });
-  } catch {
-    // The program type-checks this file, but it may use syntax the parser rejects: not followed.
-    return null;
+  } catch (error) {
+    // The program type-checks this file, but typescript-estree rejects some syntax TypeScript
+    // accepts; such a file is not followed. Anything else is a bug to surface.
+    if (error instanceof Error && error.name === 'TSError') return null;
+    throw error;
   }
   const { ast, scopeManager } = parsed;
-  const program = ast as TSESTree.Program;
+  const program = ast;
   const calls = link(program);
-  const model = createDbModel({ ast: program, scopeManager: scopeManager as unknown as TSESLint.Scope.ScopeManager }, options);
+  const model = createDbModel({ ast: program, scopeManager }, options);
   const controls = calls.map((call) => model.getTransactionControl(call)).filter((control): control is DbTransactionControl => control !== undefined);
   return { ast: program, analyzer: createWriteAnalyzer(model, controls) };
 }
@@ -117,9 +119,9 @@ export function createProgramCalleeResolver(services: ParserServicesWithTypeInfo
   }
   const cache = files;
   return (call) => {
-    const callee = unwrapExpression(call.callee as TSESTree.Expression);
+    const callee = unwrapExpression(call.callee);
     const target = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
-    const tsNode = services.esTreeNodeToTSNodeMap.get(target as TSESTree.Node);
+    const tsNode = services.esTreeNodeToTSNodeMap.get(target);
     let symbol = checker.getSymbolAtLocation(tsNode);
     if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
     const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];

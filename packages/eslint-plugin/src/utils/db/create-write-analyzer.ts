@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
 import { getConventionalInlineKind, getMaxPathWeight } from '../code-path/get-max-path-weight.js';
 import type { DbHandle, DbQuery, DbTransaction, DbTransactionControl } from './create-db-library.js';
 import type { DbModel } from './create-db-model.js';
@@ -56,7 +56,11 @@ export interface WriteAnalyzer {
   getParameterIndex: (handle: DbHandle, fn: FunctionNode) => number;
 }
 
+const { DefinitionType } = TSESLint.Scope;
 const EMPTY_SUMMARY: WriteSummary = { parameters: [], free: 0, transactions: 0 };
+// Functions the analyzer cannot see, named for a write and handed a handle plus data
+// (`await insertOrder(db, order)`), are taken to write once through it.
+const WRITE_VERB = /^(?:insert|update|upsert|delete|remove|save|create|decrement|increment|destroy|persist|record|debit|credit)(?:[A-Z_\d]|$)/u;
 const MAX_SUMMARY_DEPTH = 8;
 
 function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
@@ -74,7 +78,7 @@ function collectCalls(fn: FunctionNode): (TSESTree.CallExpression | TSESTree.Tag
   const calls: (TSESTree.CallExpression | TSESTree.TaggedTemplateExpression)[] = [];
   const visit = (node: TSESTree.Node): void => {
     if (node !== fn && (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression)) {
-      if (getConventionalInlineKind(node) === false) return;
+      if (getConventionalInlineKind(node) === 'separate') return;
     }
     if (node !== fn && (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression)) {
       return;
@@ -102,7 +106,7 @@ function getBatchedRanges(batch: TSESTree.Expression, model: DbModel): TSESTree.
     const unwrapped = unwrapExpression(expression as TSESTree.Expression);
     ranges.push(unwrapped);
     if (unwrapped.type === AST_NODE_TYPES.ArrayExpression) {
-      for (const element of unwrapped.elements) if (element !== null && element.type === AST_NODE_TYPES.SpreadElement) add(element);
+      for (const element of unwrapped.elements) if (element !== null) add(element);
     }
     if (unwrapped.type !== AST_NODE_TYPES.Identifier) return;
     const variable = model.findVariable(unwrapped);
@@ -166,22 +170,22 @@ export function createWriteAnalyzer(
       const { root } = getCallChain(expression);
       if (root.type !== AST_NODE_TYPES.Identifier) return -1;
       const definition = model.findVariable(root)?.defs[0];
-      if (definition?.type === 'Parameter') {
+      if (definition?.type === DefinitionType.Parameter) {
         return definition.node === fn ? fn.params.findIndex((parameter) => contains(parameter, definition.name)) : -1;
       }
-      if (definition?.type !== 'Variable' || definition.node.init === null) return -1;
+      if (definition?.type !== DefinitionType.Variable || definition.node.init === null) return -1;
       expression = definition.node.init;
     }
     return -1;
   };
 
   const getCalled = (call: TSESTree.CallExpression): { callee: FunctionNode; analyzer: WriteAnalyzer } | undefined => {
-    const callee = unwrapExpression(call.callee as TSESTree.Expression);
+    const callee = unwrapExpression(call.callee);
     let found: TSESTree.Node | undefined;
     if (callee.type === AST_NODE_TYPES.Identifier) {
       const definition = model.findVariable(callee)?.defs[0];
-      if (definition?.type === 'FunctionName' && definition.node.type === AST_NODE_TYPES.FunctionDeclaration) found = definition.node;
-      if (definition?.type === 'Variable' && definition.node.init !== null) found = unwrapExpression(definition.node.init);
+      if (definition?.type === DefinitionType.FunctionName && definition.node.type === AST_NODE_TYPES.FunctionDeclaration) found = definition.node;
+      if (definition?.type === DefinitionType.Variable && definition.node.init !== null) found = unwrapExpression(definition.node.init);
     } else if (callee.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(callee.object).type === AST_NODE_TYPES.ThisExpression) {
       const name = getMemberName(callee);
       let body: TSESTree.Node | undefined = callee.parent;
@@ -203,9 +207,31 @@ export function createWriteAnalyzer(
     return resolveCallee?.(call);
   };
 
+  /** One write for an awaited call of an unknown function named for a write and given a handle. */
+  const guessCallEvents = (call: TSESTree.CallExpression, fn: FunctionNode): WriteEvent[] => {
+    let consumer: TSESTree.Node = call.parent;
+    while (consumer.type === AST_NODE_TYPES.ChainExpression || consumer.type === AST_NODE_TYPES.TSNonNullExpression) consumer = consumer.parent;
+    if (consumer.type !== AST_NODE_TYPES.AwaitExpression || call.arguments.length < 2) return [];
+    const callee = unwrapExpression(call.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getMemberName(callee) : undefined;
+    if (name === undefined || !WRITE_VERB.test(name)) return [];
+    if (callee.type === AST_NODE_TYPES.MemberExpression && model.getHandle(callee.object) !== undefined) return [];
+    for (const argument of call.arguments) {
+      if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
+      const handle = model.getHandle(argument);
+      if (handle === undefined || handle.evidence === 'shape') continue;
+      const parameter = getParameterIndex(handle, fn);
+      const base = { node: call, kind: 'call' as const, weight: 1, handle };
+      if (parameter >= 0) return [{ ...base, category: parameter }];
+      return isInTransaction(handle, call) ? [] : [{ ...base, category: 'free' }];
+    }
+    return [];
+  };
+
   const getCallEvents = (call: TSESTree.CallExpression, fn: FunctionNode): WriteEvent[] => {
     const called = getCalled(call);
-    if (called === undefined || called.callee === fn || model.getCallbackTransaction(called.callee) !== undefined) return [];
+    if (called === undefined) return guessCallEvents(call, fn);
+    if (called.callee === fn || model.getCallbackTransaction(called.callee) !== undefined) return [];
     const summary = called.analyzer.getSummary(called.callee);
     const found: WriteEvent[] = [];
     const base = { node: call, kind: 'call' as const, callee: called.callee };

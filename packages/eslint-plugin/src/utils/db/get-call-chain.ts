@@ -88,7 +88,7 @@ export function getCallChain(expression: TSESTree.Expression): CallChain {
   let current = unwrapExpression(expression);
   while (reversed.length < MAX_CHAIN_LENGTH) {
     if (current.type === AST_NODE_TYPES.CallExpression) {
-      const callee = unwrapExpression(current.callee as TSESTree.Expression);
+      const callee = unwrapExpression(current.callee);
       const name = callee.type === AST_NODE_TYPES.MemberExpression ? getMemberName(callee) : undefined;
       if (callee.type === AST_NODE_TYPES.MemberExpression && name !== undefined) {
         const object = unwrapExpression(callee.object);
@@ -133,9 +133,8 @@ export function getCallChain(expression: TSESTree.Expression): CallChain {
  */
 export function isChainEnd(node: TSESTree.Expression): boolean {
   let child: TSESTree.Node = node;
-  let parent = node.parent;
+  let { parent } = node;
   while (
-    parent !== undefined &&
     (parent.type === AST_NODE_TYPES.ChainExpression ||
       parent.type === AST_NODE_TYPES.TSNonNullExpression ||
       parent.type === AST_NODE_TYPES.TSAsExpression ||
@@ -144,12 +143,12 @@ export function isChainEnd(node: TSESTree.Expression): boolean {
     child = parent;
     parent = parent.parent;
   }
-  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === child) {
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child) {
     const name = getMemberName(parent);
     return name === 'then' || name === 'catch' || name === 'finally';
   }
-  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === child) return false;
-  if (parent?.type === AST_NODE_TYPES.TaggedTemplateExpression && parent.tag === child) return false;
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === child) return false;
+  if (parent.type === AST_NODE_TYPES.TaggedTemplateExpression && parent.tag === child) return false;
   return true;
 }
 

@@ -13,7 +13,7 @@ const NODE_MODULES_PACKAGE = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//gu;
 
 /** The npm package a declaration comes from: its `node_modules` folder or `declare module '…'`. */
 function getDeclarationPackage(declaration: ts.Declaration): string | undefined {
-  for (let node: ts.Node | undefined = declaration; node !== undefined; node = node.parent) {
+  for (let node: ts.Node = declaration; !ts.isSourceFile(node); node = node.parent) {
     if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) return node.name.text;
   }
   const fileName = declaration.getSourceFile().fileName.replaceAll('\\', '/');
@@ -44,7 +44,7 @@ function matchObject(type: ts.Type, checker: ts.TypeChecker, libraries: readonly
   if (type.getProperty('$executeRaw') !== undefined && type.getProperty('$queryRaw') !== undefined) {
     return { library: 'prisma', kind: type.getProperty('$transaction') === undefined ? 'transaction' : 'database', role: 'client' };
   }
-  const target = (type as ts.TypeReference).target ?? type;
+  const target = (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0 ? (type as ts.TypeReference).target : type;
   if (target.isClassOrInterface()) {
     for (const base of checker.getBaseTypes(target)) {
       const inherited = matchObject(base, checker, libraries, depth + 1);

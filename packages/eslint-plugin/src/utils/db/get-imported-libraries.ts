@@ -25,10 +25,9 @@ function getSources(program: TSESTree.Program): string[] {
       sources.push(statement.source.value);
     } else if (
       statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
-      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference &&
-      statement.moduleReference.expression.type === AST_NODE_TYPES.Literal
+      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
     ) {
-      sources.push(String(statement.moduleReference.expression.value));
+      sources.push(statement.moduleReference.expression.value);
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         const source = getRequireSource(declarator.init);
@@ -51,7 +50,7 @@ function getRequireSource(node: TSESTree.Expression | null): string | undefined 
       const [argument] = current.arguments;
       return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' ? argument.value : undefined;
     }
-    current = current.type === AST_NODE_TYPES.CallExpression ? (current.callee as TSESTree.Expression) : current.object;
+    current = current.type === AST_NODE_TYPES.CallExpression ? current.callee : current.object;
   }
   return undefined;
 }

@@ -125,8 +125,8 @@ export function getTransactionWrap(
     block = block.parent;
   }
   if (block?.type !== AST_NODE_TYPES.BlockStatement) return undefined;
-  for (let current: TSESTree.Node | undefined = block; current !== fn; current = current.parent) {
-    if (current === undefined || (isFunctionLike(current) && current !== fn)) return undefined;
+  for (let current: TSESTree.Node = block; current !== fn; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.Program || isFunctionLike(current)) return undefined;
   }
   const indexes = writes.map((write) => getStatementIn(block, write.node));
   const start = Math.min(...indexes);
@@ -175,7 +175,7 @@ export function getTransactionWrap(
           : node.type === handle.type && sourceCode.getText(node) === handleText;
       if (isSame) {
         const shorthand = node.parent?.type === AST_NODE_TYPES.Property && node.parent.shorthand;
-        edits.push({ range: node.range, text: shorthand === true ? `${handleText}: ${parameter}` : parameter });
+        edits.push({ range: node.range, text: shorthand ? `${handleText}: ${parameter}` : parameter });
         return false;
       }
       return true;

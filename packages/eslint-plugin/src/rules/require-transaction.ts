@@ -1,0 +1,367 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { getConventionalInlineKind, getMaxPathWeight } from '../utils/code-path/get-max-path-weight.js';
+import { createRule } from '../utils/create-rule.js';
+import type { DbLibraryName, DbTransactionControl } from '../utils/db/create-db-library.js';
+import { createDbModel, DB_LIBRARIES, DEFAULT_HANDLE_PATTERN, type DbModel } from '../utils/db/create-db-model.js';
+import { createProgramCalleeResolver } from '../utils/db/create-program-callee-resolver.js';
+import { createWriteAnalyzer, type FunctionNode, type WriteAnalyzer, type WriteEvent } from '../utils/db/create-write-analyzer.js';
+import { getCallChain, getMemberName, unwrapExpression } from '../utils/db/get-call-chain.js';
+import { getTransactionWrap } from '../utils/db/get-transaction-wrap.js';
+import { getTypeServices } from '../utils/types/get-type-services.js';
+
+export type Options = [
+  {
+    minWrites?: number;
+    countLoopWrites?: boolean;
+    handlePattern?: string;
+    libraries?: DbLibraryName[];
+    additionalWriteMethods?: string[];
+  },
+];
+export type MessageIds = 'missingTransaction' | 'splitTransactions' | 'concurrentWritesInTransaction' | 'wrapInTransaction';
+
+// Test-framework callbacks set up fixtures with several writes on purpose.
+const TEST_CALLS = new Set(['describe', 'it', 'test', 'beforeEach', 'beforeAll', 'afterEach', 'afterAll', 'bench']);
+// Awaited calls that leave the process (payment gateways, HTTP): the work before and after them
+// cannot share a transaction, by design (record intent → commit → call → record outcome).
+const EXTERNAL_CALL = /(?:^|\.)fetch$|gateway|stripe|paypal|adyen|braintree|axios|httpClient|webhook/iu;
+const PROMISE_COMBINATORS = new Set(['all', 'allSettled']);
+
+function getStaticCalleeName(node: TSESTree.Expression): string {
+  const chain = getCallChain(node);
+  const root = chain.root.type === AST_NODE_TYPES.Identifier ? chain.root.name : chain.root.type === AST_NODE_TYPES.ThisExpression ? 'this' : '';
+  return [root, ...chain.steps.map((step) => step.name ?? '')].join('.');
+}
+
+function isInsideTestCallback(fn: FunctionNode): boolean {
+  for (let current: TSESTree.Node = fn; current.type !== AST_NODE_TYPES.Program; current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    if (parent.type !== AST_NODE_TYPES.CallExpression || parent.callee === current) continue;
+    const callee = getCallChain(parent.callee);
+    if (callee.root.type === AST_NODE_TYPES.Identifier && TEST_CALLS.has(callee.root.name)) return true;
+  }
+  return false;
+}
+
+/** Whether a statement awaits a call matching `isBarrierCall`, outside nested functions. */
+function awaitsCall(statement: TSESTree.Node, isBarrierCall: (call: TSESTree.CallExpression) => boolean): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) {
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.AwaitExpression) {
+      const argument = unwrapExpression(node.argument);
+      if (argument.type === AST_NODE_TYPES.CallExpression && isBarrierCall(argument)) {
+        found = true;
+        return;
+      }
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'parent' || key === 'typeAnnotation') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (typeof item === 'object' && item !== null && 'type' in item) visit(item as TSESTree.Node);
+      } else if (typeof value === 'object' && value !== null && 'type' in value) {
+        visit(value as TSESTree.Node);
+      }
+    }
+  };
+  visit(statement);
+  return found;
+}
+
+function formatLines(lines: readonly string[]): string {
+  if (lines.length === 1) return `line ${lines[0] ?? ''}`;
+  return `lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1) ?? ''}`;
+}
+
+function getReportTarget(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node | TSESTree.SourceLocation {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id !== null) return fn.id;
+  const { parent } = fn;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id;
+  if (
+    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.PropertyDefinition) &&
+    parent.value === fn
+  ) {
+    return parent.key;
+  }
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) {
+    return parent.left.type === AST_NODE_TYPES.MemberExpression ? parent.left.property : parent.left;
+  }
+  if (fn.type === AST_NODE_TYPES.FunctionExpression && fn.id !== null) return fn.id;
+  return ASTUtils.getFunctionHeadLocation(fn, sourceCode);
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'require-transaction',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require multi-step database writes to run in one transaction',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: {
+      missingTransaction:
+        '{{name}} writes to the database at {{lines}} without one transaction around the writes, so a failure part-way leaves the earlier writes committed. Run them in one transaction and pass its handle to every write.',
+      splitTransactions:
+        '{{name}} commits its writes in separate transactions at {{lines}}: if a later one fails, the earlier ones stay committed. Run all the writes in one transaction.',
+      concurrentWritesInTransaction:
+        'These writes run concurrently on one transaction: when one fails the transaction rolls back while the others are still running on it. Run them one after another (`for…of` with `await`).',
+      wrapInTransaction: 'Run lines {{first}}–{{last}} in one transaction with `{{handle}}`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          minWrites: {
+            type: 'integer',
+            minimum: 2,
+            description: 'How many writes on one path make a function need a transaction.',
+          },
+          countLoopWrites: {
+            type: 'boolean',
+            description: 'Whether one write inside a loop or a `Promise.all`/`map` fan-out needs a transaction.',
+          },
+          handlePattern: {
+            type: 'string',
+            description: 'Regular expression for names (and `this.<name>`) of database handles when there is no type information.',
+          },
+          libraries: {
+            type: 'array',
+            items: { type: 'string', enum: DB_LIBRARIES.map((library) => library.name) },
+            uniqueItems: true,
+            description: 'Database libraries to check. Default: all, with library-specific shapes only where the file imports the library.',
+          },
+          additionalWriteMethods: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'More method names that write when called on a database handle.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ minWrites: 2, countLoopWrites: true, handlePattern: DEFAULT_HANDLE_PATTERN, additionalWriteMethods: [] }],
+  },
+  create(context, [options]) {
+    const minWrites = options.minWrites ?? 2;
+    const countLoopWrites = options.countLoopWrites ?? true;
+    const { sourceCode } = context;
+    const calls: (TSESTree.CallExpression | TSESTree.TaggedTemplateExpression)[] = [];
+    const functions: FunctionNode[] = [];
+
+    function isCountable(event: WriteEvent, fn: FunctionNode, model: DbModel): boolean {
+      if (typeof event.category !== 'number') return true;
+      // A write through a parameter: the caller owns the boundary when the parameter is a transaction.
+      const parameter = fn.params[event.category];
+      const name = parameter?.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parameter : parameter;
+      const identifier = name?.type === AST_NODE_TYPES.AssignmentPattern ? name.left : name;
+      if (identifier?.type !== AST_NODE_TYPES.Identifier) return true;
+      const handle = model.getHandle(identifier);
+      return handle === undefined || handle.kind === 'database';
+    }
+
+    function shouldSkip(fn: FunctionNode, model: DbModel): boolean {
+      if (model.getCallbackTransaction(fn) !== undefined || model.isTransactionalFunction(fn)) return true;
+      // Inline callbacks (`.map(async (item) => …)`) are measured as part of the enclosing function.
+      if (fn.type !== AST_NODE_TYPES.FunctionDeclaration && getConventionalInlineKind(fn) !== 'separate') {
+        for (let current: TSESTree.Node | undefined = fn.parent; current != null; current = current.parent) {
+          if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+            return true;
+          }
+        }
+      }
+      // Migrations: the migrator runs `up`/`down` in its own transaction.
+      const target = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : undefined;
+      const parentKey = fn.parent.type === AST_NODE_TYPES.Property || fn.parent.type === AST_NODE_TYPES.MethodDefinition ? fn.parent.key : undefined;
+      const declared = fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.id : undefined;
+      const name = [target, parentKey, declared].find((node): node is TSESTree.Identifier => node?.type === AST_NODE_TYPES.Identifier);
+      if (name !== undefined && (name.name === 'up' || name.name === 'down')) return true;
+      return isInsideTestCallback(fn);
+    }
+
+    function measure(fn: FunctionNode, events: readonly WriteEvent[], keep: (event: WriteEvent) => boolean, isBarrier?: (node: TSESTree.Statement) => boolean) {
+      const weights = new Map<TSESTree.Node, number>();
+      for (const event of events) if (keep(event)) weights.set(event.node, (weights.get(event.node) ?? 0) + event.weight);
+      if (weights.size === 0) return { max: 0, repeats: [] };
+      return getMaxPathWeight(fn.body, {
+        weight: (node) => weights.get(node) ?? 0,
+        getInlineKind: getConventionalInlineKind,
+        countRepeats: countLoopWrites,
+        ...(isBarrier && { isBarrier }),
+      });
+    }
+
+    function checkFunction(fn: FunctionNode, analyzer: WriteAnalyzer): void {
+      const { model } = analyzer;
+      if (shouldSkip(fn, model)) return;
+      const events = analyzer.getEvents(fn);
+      if (events.length === 0) return;
+      const eventNodes = new Set<TSESTree.Node>(events.map((event) => event.node));
+      const countable = events.filter((event) => isCountable(event, fn, model));
+      const writes = countable.filter((event) => event.kind !== 'transaction' || event.category !== 'transaction');
+      const directWrites = writes.filter((event) => event.category !== 'transaction');
+      const isExternal = (statement: TSESTree.Statement): boolean =>
+        awaitsCall(statement, (call) => !eventNodes.has(call) && EXTERNAL_CALL.test(getStaticCalleeName(call.callee)));
+      const writeWeight = measure(fn, directWrites, () => true, isExternal);
+      const units = measure(fn, countable, () => true, isExternal);
+      const name = ASTUtils.getFunctionNameWithKind(fn, sourceCode);
+      const describe = (list: readonly WriteEvent[], repeats: readonly TSESTree.Node[], markTransactions: boolean): string => {
+        const lines = [...new Set(list.map((event) => event.node.loc.start.line))].sort((a, b) => a - b);
+        return formatLines(
+          lines.map((line) => {
+            const inLoop = list.some(
+              (event) => event.node.loc.start.line === line && repeats.some((loop) => loop.range[0] <= event.node.range[0] && event.node.range[1] <= loop.range[1]),
+            );
+            const isTransaction = markTransactions && list.some((event) => event.node.loc.start.line === line && event.category === 'transaction');
+            return `${String(line)}${inLoop ? ' (in a loop)' : ''}${isTransaction ? ' (a transaction)' : ''}`;
+          }),
+        );
+      };
+      const target = getReportTarget(fn, sourceCode);
+      const at = 'type' in target ? { node: target } : { loc: target };
+      if (writeWeight.max >= 1 && units.max >= minWrites) {
+        const suggestion = getSuggestion(fn, directWrites, countable, units.repeats, model);
+        context.report({
+          ...at,
+          messageId: 'missingTransaction',
+          data: { name: name.charAt(0).toUpperCase() + name.slice(1), lines: describe(countable, units.repeats, true) },
+          suggest: suggestion === undefined ? [] : [suggestion],
+        });
+        return;
+      }
+      const transactions = events.filter((event) => event.category === 'transaction');
+      const isOtherAwait = (statement: TSESTree.Statement): boolean =>
+        awaitsCall(statement, (call) => !eventNodes.has(call) && model.getQuery(call) === undefined && model.getTransaction(call) === undefined);
+      if (measure(fn, transactions, () => true, isOtherAwait).max >= 2) {
+        context.report({
+          ...at,
+          messageId: 'splitTransactions',
+          data: { name: name.charAt(0).toUpperCase() + name.slice(1), lines: describe(transactions, [], false) },
+        });
+      }
+    }
+
+    function getSuggestion(
+      fn: FunctionNode,
+      writes: readonly WriteEvent[],
+      countable: readonly WriteEvent[],
+      repeats: readonly TSESTree.Node[],
+      model: DbModel,
+    ): TSESLint.SuggestionReportDescriptor<MessageIds> | undefined {
+      if (countable.length !== writes.length || writes.some((event) => event.handle === undefined)) return undefined;
+      const libraries = new Set(writes.map((event) => event.query?.library ?? event.handle?.libraries[0]));
+      const [libraryName] = libraries;
+      if (libraries.size !== 1 || libraryName === undefined) return undefined;
+      const library = model.getLibrary(libraryName);
+      const wrap = getTransactionWrap(
+        fn,
+        // A write in a loop is wrapped together with its loop: one transaction, not one per item.
+        writes.map((event) => ({
+          node: repeats.filter((loop) => loop.range[0] <= event.node.range[0] && event.node.range[1] <= loop.range[1]).sort((a, b) => a.range[0] - b.range[0])[0] ?? event.node,
+          handle: (event.handle as { node: TSESTree.Expression }).node,
+        })),
+        library,
+        sourceCode,
+        model,
+      );
+      if (wrap === undefined) return undefined;
+      const handle = sourceCode.getText((writes[0]?.handle as { node: TSESTree.Expression }).node);
+      return {
+        messageId: 'wrapInTransaction',
+        data: { first: String(wrap.lines[0]), last: String(wrap.lines[1]), handle: library.wrapInTransaction?.(handle, library.transactionParameterName).open.replace(/^await /u, '').replace(/ => \{$/u, ' => …)') ?? handle },
+        fix: (fixer) => fixer.replaceTextRange(wrap.range, wrap.text),
+      };
+    }
+
+    /** Promise.all over writes on one transaction handle (Kysely #899, #1604). */
+    function checkConcurrency(call: TSESTree.CallExpression, analyzer: WriteAnalyzer): void {
+      const callee = unwrapExpression(call.callee);
+      if (
+        callee.type !== AST_NODE_TYPES.MemberExpression ||
+        callee.object.type !== AST_NODE_TYPES.Identifier ||
+        callee.object.name !== 'Promise' ||
+        !PROMISE_COMBINATORS.has(getMemberName(callee) ?? '')
+      ) {
+        return;
+      }
+      const [argument] = call.arguments;
+      if (argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement) return;
+      const { model } = analyzer;
+      const keys = new Set<string>();
+      let queries = 0;
+      let writes = 0;
+      let repeated = false;
+      const inner = calls.filter((node) => argument.range[0] <= node.range[0] && node.range[1] <= argument.range[1]);
+      for (const node of inner) {
+        if (!isRunInline(node, argument)) continue;
+        const query = model.getQuery(node);
+        if (query === undefined || query.handle.kind !== 'transaction') continue;
+        keys.add(query.handle.key);
+        queries += 1;
+        if (query.operation === 'write') writes += 1;
+        if (isRepeated(node, argument)) repeated = true;
+      }
+      if (keys.size === 1 && writes >= 1 && (queries >= 2 || repeated)) {
+        context.report({ node: callee, messageId: 'concurrentWritesInTransaction' });
+      }
+    }
+
+    return {
+      CallExpression(node) {
+        calls.push(node);
+      },
+      TaggedTemplateExpression(node) {
+        calls.push(node);
+      },
+      FunctionDeclaration(node) {
+        functions.push(node);
+      },
+      FunctionExpression(node) {
+        functions.push(node);
+      },
+      ArrowFunctionExpression(node) {
+        functions.push(node);
+      },
+      'Program:exit'(program: TSESTree.Program) {
+        if (calls.length === 0) return;
+        const services = getTypeServices(context);
+        const modelOptions = {
+          ...(options.handlePattern !== undefined && { handlePattern: options.handlePattern }),
+          ...(options.libraries !== undefined && { libraries: options.libraries }),
+          ...(options.additionalWriteMethods !== undefined && { additionalWriteMethods: options.additionalWriteMethods }),
+        };
+        const model = createDbModel({ ast: program, scopeManager: sourceCode.scopeManager, parserServices: services }, modelOptions);
+        const controls = calls.map((call) => model.getTransactionControl(call)).filter((control): control is DbTransactionControl => control !== undefined);
+        const resolveCallee = services === undefined ? undefined : createProgramCalleeResolver(services, modelOptions);
+        const analyzer = createWriteAnalyzer(model, controls, resolveCallee);
+        for (const fn of functions) checkFunction(fn, analyzer);
+        for (const call of calls) if (call.type === AST_NODE_TYPES.CallExpression) checkConcurrency(call, analyzer);
+      },
+    };
+  },
+});
+
+/** Whether `node` runs as part of evaluating `within` (not in a callback that runs on its own). */
+function isRunInline(node: TSESTree.Node, within: TSESTree.Node): boolean {
+  for (let current = node.parent; current != null && current !== within; current = current.parent) {
+    if ((current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression) && getConventionalInlineKind(current) === 'separate') {
+      return false;
+    }
+  }
+  return true;
+}
+
+function isRepeated(node: TSESTree.Node, within: TSESTree.Node): boolean {
+  for (let current = node.parent; current != null && current !== within; current = current.parent) {
+    if ((current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression) && getConventionalInlineKind(current) === 'repeated') {
+      return true;
+    }
+  }
+  return false;
+}
