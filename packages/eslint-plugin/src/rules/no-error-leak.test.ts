@@ -262,6 +262,32 @@ app.post('/x', async (c) => {
   }
 });
 `,
+    // Real-world shapes: application errors written for API clients
+    `
+export async function POST(req: Request) {
+  try {
+    return NextResponse.json(await registerDomain(await req.json()));
+  } catch (error) {
+    if (error instanceof DubApiError) {
+      const status = error.code === 'conflict' ? 409 : 400;
+      return NextResponse.json({ error: error.message }, { status });
+    }
+    throw error;
+  }
+}
+`,
+    `
+getChartData: publicProcedure.input(schema).query(async ({ ctx, input }) => {
+  try {
+    return await getChartDataByLinkId(ctx.db, input.linkId);
+  } catch (error) {
+    if (error instanceof ReportExpiredError) {
+      throw new TRPCError({ code: 'NOT_FOUND', message: error.message });
+    }
+    throw error;
+  }
+});
+`,
     // Values that are not caught errors
     `
 app.post('/links', async (c) => {
@@ -1257,6 +1283,121 @@ app.post('/x', async (c) => {
     return c.json({ issues: 'Internal Server Error' }, 400);
   }
 });
+` },
+          ],
+        },
+      ],
+    },
+    // Batches and callbacks
+    {
+      code: `
+app.post('/payouts', async (req, res) => {
+  const failures = [];
+  for (const payout of req.body.payouts) {
+    try {
+      await send(payout);
+    } catch (err) {
+      failures.push({ id: payout.id, error: err.message });
+    }
+  }
+  res.status(207).json({ failures });
+});
+`,
+      errors: [
+        {
+          messageId: 'errorLeak',
+          line: 11,
+          column: 26,
+          endLine: 11,
+          endColumn: 34,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `
+app.post('/payouts', async (req, res) => {
+  const failures = [];
+  for (const payout of req.body.payouts) {
+    try {
+      await send(payout);
+    } catch (err) {
+      failures.push({ id: payout.id, error: err.message });
+    }
+  }
+  res.status(207).json({ failures: 'Internal Server Error' });
+});
+` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+app.post('/payouts', async (req, res) => {
+  const results = await Promise.all(req.body.payouts.map(async (payout) => {
+    try {
+      return { id: payout.id, ok: await send(payout) };
+    } catch (err) {
+      return { id: payout.id, error: String(err) };
+    }
+  }));
+  res.json(results);
+});
+`,
+      errors: [
+        {
+          messageId: 'errorLeak',
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 19,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `
+app.post('/payouts', async (req, res) => {
+  const results = await Promise.all(req.body.payouts.map(async (payout) => {
+    try {
+      return { id: payout.id, ok: await send(payout) };
+    } catch (err) {
+      return { id: payout.id, error: String(err) };
+    }
+  }));
+  res.json({ error: 'Internal Server Error' });
+});
+` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+export default function oauthErrorHandler() {
+  return async function oauthErrorHandlerMiddleware(ctx: Context, next: Next) {
+    try {
+      await next();
+    } catch (err) {
+      ctx.status = 500;
+      ctx.body = { error: 'server_error', error_description: errToString(err) };
+    }
+  };
+}
+`,
+      errors: [
+        {
+          messageId: 'errorLeak',
+          line: 8,
+          column: 62,
+          endLine: 8,
+          endColumn: 78,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `
+export default function oauthErrorHandler() {
+  return async function oauthErrorHandlerMiddleware(ctx: Context, next: Next) {
+    try {
+      await next();
+    } catch (err) {
+      ctx.status = 500;
+      console.error(err);
+      ctx.body = { error: 'server_error', error_description: 'Internal Server Error' };
+    }
+  };
+}
 ` },
           ],
         },

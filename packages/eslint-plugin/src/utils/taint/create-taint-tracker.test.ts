@@ -124,3 +124,23 @@ try {} catch (e) {
     expect(trackCatch(code)).toEqual(['sink wrapped []']);
   });
 });
+
+describe('createTaintTracker across callbacks', () => {
+  it('follows values stored in collections and returned from map callbacks', () => {
+    const code = `
+async function all(items) {
+  const failures = [];
+  const results = await Promise.all(items.map(async (item) => {
+    try {
+      return await process(item);
+    } catch (e) {
+      failures.push({ id: item.id, error: e.message });
+      return { id: item.id, error: String(e) };
+    }
+  }));
+  sink(failures);
+  sink(results);
+}`;
+    expect(trackCatch(code)).toEqual(['sink failures []', 'sink results []']);
+  });
+});

@@ -7,11 +7,11 @@ import { skipExpressionWrappers } from '../ast/skip-expression-wrappers.js';
 import { getCallTaint, getCalleeName } from './get-call-taint.js';
 import { getMethodTaint } from './get-method-taint.js';
 
-/** Where tainted data enters: a binding (catch parameter, callback parameter) and the code it is followed in. */
+/** Where tainted data enters: a binding (catch parameter, callback parameter) and the function it belongs to. */
 export interface TaintSource {
   /** The binding that receives the tainted value; patterns are destructured property by property. */
   binding: TSESTree.Node;
-  /** References are followed only inside this node (the enclosing function, or the program). */
+  /** The function (or program) the source belongs to: the scope guards and messages are about. */
   root: TSESTree.Node;
   /** Names the source in messages, e.g. "the caught error `e`". */
   description: string;
@@ -75,7 +75,10 @@ export interface TaintTracker {
 const MAX_VARIABLES_PER_SOURCE = 200;
 const MAX_SUMMARY_DEPTH = 3;
 
-const PROMISE_HANDLERS = new Set(['then', 'catch']);
+// Callbacks whose return values become the call's result: promise handlers and element mappers.
+const RESULT_CALLBACKS = new Set(['then', 'catch', 'map', 'flatMap']);
+// Methods that store their argument in the receiver: `results.push({ error: e.message })`.
+const STORING_METHODS = new Set(['push', 'unshift', 'set', 'add', 'append']);
 
 interface Run {
   source: TaintSource;
@@ -84,6 +87,8 @@ interface Run {
   /** The function being summarised (does it return its tainted parameter?), if any. */
   summary: { fn: FunctionNode; returns: boolean } | undefined;
   depth: number;
+  /** Events already emitted, by node and leaf: a value can arrive twice (`e.errors.map((x) => x.message)`). */
+  emitted: Set<string>;
 }
 
 interface Walk {
@@ -96,11 +101,12 @@ interface Walk {
 
 /**
  * Creates an intraprocedural taint tracker. From a source binding it follows every read of the
- * tainted variables inside the source's root, upwards through the expressions that carry the
+ * tainted variables, upwards through the expressions that carry the
  * value on: member reads (except safe properties), `String(x)`, `x.toString()`, `JSON.stringify`,
  * `util.inspect`, templates, `+`, object and array literals and spreads, `??`/`||`, ternaries,
  * `await`, TypeScript wrappers, string and array methods, and into new variables through
- * declarations, destructuring, assignments and `for…of`. Calls of functions declared in the same
+ * declarations, destructuring, assignments, `for…of` and storing methods (`list.push(x)`), and out
+ * of promise and `map` callbacks through what they return. Calls of functions declared in the same
  * file are summarised (does the callee leak or return its argument?); other calls stop the taint
  * unless their name says they format or serialise (`getErrorMessage`, `serializeError`).
  * Comparisons, `typeof`, `instanceof`, `.length` and predicates such as `.includes()` stop it.
@@ -113,6 +119,14 @@ interface Walk {
 export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
   const { sourceCode, safeProperties, sanitizers } = options;
   const summaries = new Map<FunctionNode, Map<number, boolean>>();
+
+  /** Hands an event to the user once per node and leaf; a repeated arrival stops there. */
+  function emit(run: Run, event: TaintEvent): boolean {
+    const key = `${String(event.node.range[0])}:${String(event.flow.leaf.range[0])}:${String(event.flow.leaf.range[1])}`;
+    if (run.emitted.has(key)) return true;
+    run.emitted.add(key);
+    return options.onEvent(event);
+  }
 
   function addVariable(run: Run, variable: TSESLint.Scope.Variable | null, parent: TaintedVariable | undefined, alias: boolean): void {
     if (variable === null || run.known.has(variable) || run.known.size >= MAX_VARIABLES_PER_SOURCE) return;
@@ -185,6 +199,7 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
       queue: [],
       summary: { fn, returns: false },
       depth: run.depth + 1,
+      emitted: new Set(),
     };
     execute(inner);
     byIndex.set(index, inner.summary?.returns === true);
@@ -252,7 +267,7 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
         case AST_NODE_TYPES.NewExpression: {
           if (parent.callee === node) return;
           const index = node.type === AST_NODE_TYPES.SpreadElement ? undefined : parent.arguments.indexOf(node as TSESTree.CallExpressionArgument);
-          if (options.onEvent({ type: 'argument', node: parent, index, flow: flow() })) return;
+          if (emit(run, { type: 'argument', node: parent, index, flow: flow() })) return;
           if (isSanitizer(parent)) return;
           const local = parent.type === AST_NODE_TYPES.CallExpression && index !== undefined ? getLocalFunction(parent.callee, sourceCode) : undefined;
           const effect =
@@ -261,7 +276,12 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
               : summarize(run, local, index ?? 0, `the error passed to \`${getCalleeName(parent) ?? 'a function'}()\``)
                 ? 'propagate'
                 : 'stop';
-          if (effect === 'stop') return;
+          if (effect === 'stop') {
+            if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && STORING_METHODS.has(getPropertyName(parent.callee) ?? '')) {
+              taintMemberBase(run, parent.callee, tainted);
+            }
+            return;
+          }
           if (effect === 'assign-first' && parent.arguments[0] !== undefined) {
             const target = parent.arguments[0];
             if (target.type === AST_NODE_TYPES.Identifier) bind(run, target, tainted, false);
@@ -344,7 +364,7 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
         case AST_NODE_TYPES.AssignmentExpression: {
           if (parent.right !== node) return;
           if (parent.left.type === AST_NODE_TYPES.MemberExpression) {
-            if (options.onEvent({ type: 'assignment', node: parent, flow: flow() })) return;
+            if (emit(run, { type: 'assignment', node: parent, flow: flow() })) return;
             taintMemberBase(run, parent.left, tainted);
             return;
           }
@@ -386,7 +406,7 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
    * walk continues from the walk's (updated) node.
    */
   function returnFrom(run: Run, fn: FunctionNode, walk: Walk, flow: () => TaintFlow): boolean {
-    if (options.onEvent({ type: 'return', node: fn, flow: flow() })) return false;
+    if (emit(run, { type: 'return', node: fn, flow: flow() })) return false;
     if (run.summary?.fn === fn) {
       run.summary.returns = true;
       return false;
@@ -396,7 +416,7 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
       call.type === AST_NODE_TYPES.CallExpression &&
       call.arguments.includes(fn as TSESTree.CallExpressionArgument) &&
       call.callee.type === AST_NODE_TYPES.MemberExpression &&
-      PROMISE_HANDLERS.has(getPropertyName(call.callee) ?? '')
+      RESULT_CALLBACKS.has(getPropertyName(call.callee) ?? '')
     ) {
       walk.alias = false;
       walk.node = call;
@@ -409,12 +429,12 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
 
   function execute(run: Run): void {
     bind(run, run.source.binding, undefined, true);
-    const { root } = run.source;
+    // Every read in the variable's scope counts: a value assigned in a callback's catch is read by
+    // the function around it.
     for (let tainted = run.queue.shift(); tainted !== undefined; tainted = run.queue.shift()) {
       for (const reference of tainted.variable.references) {
         const { identifier } = reference;
         if (!reference.isRead() || identifier.type !== AST_NODE_TYPES.Identifier) continue;
-        if (identifier.range[0] < root.range[0] || identifier.range[1] > root.range[1]) continue;
         if (options.isSafeReference?.(identifier, tainted, run.known) === true) continue;
         follow(run, identifier, tainted);
       }
@@ -423,7 +443,7 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
 
   return {
     track(source) {
-      execute({ source, known: new Map(), queue: [], summary: undefined, depth: 0 });
+      execute({ source, known: new Map(), queue: [], summary: undefined, depth: 0, emitted: new Set() });
     },
   };
 }

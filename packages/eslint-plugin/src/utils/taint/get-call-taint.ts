@@ -30,6 +30,8 @@ const PROPAGATORS = new Set([
   'encodeURI',
   'escape',
   'Promise.resolve',
+  'Promise.all',
+  'Promise.allSettled',
 ]);
 
 // Names that announce a formatter or serialiser of their argument…
