@@ -211,6 +211,16 @@ app.use((err, req, res, next) => {
   res.status(status).json({ error: err.message });
 });
 `,
+    `
+app.get('/users/:id', async (req, res) => {
+  try {
+    res.json(await getUser(req.params.id));
+  } catch (err) {
+    if (err.status === 404) return res.status(404).json({ error: err.message });
+    res.status(500).json({ error: toProblemDetails(err) });
+  }
+});
+`,
     // Development-only details when allowed
     { code: `
 app.onError((err, c) => {

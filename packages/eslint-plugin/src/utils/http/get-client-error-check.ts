@@ -4,12 +4,13 @@ import { getPropertyName } from '../ast/get-static-name.js';
 import type { AtomFact } from '../ast/is-implied-by-branch.js';
 import { skipExpressionWrappers } from '../ast/skip-expression-wrappers.js';
 
+const isClientStatus = (status: number): boolean => status >= 400 && status < 500;
 const FLIPPED: Readonly<Record<string, string>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
 /**
  * When an elementary test establishes that the error is a client error (4xx), whose message the
  * framework itself would expose: `err.expose` (http-errors, Koa), `status < 500`,
- * `err.statusCode >= 500` (false branch), `status !== 500`. `undefined` when the test says nothing
+ * `err.statusCode >= 500` (false branch), `status !== 500`, `err.status === 404`. `undefined` when the test says nothing
  * about it.
  *
  * @param node - an elementary test
@@ -41,10 +42,10 @@ export function getClientErrorCheck(node: TSESTree.Expression): AtomFact | undef
       return n === 499 ? 'whenFalse' : undefined;
     case '===':
     case '==':
-      return n === 500 ? 'whenFalse' : undefined;
+      return n === 500 ? 'whenFalse' : isClientStatus(n) ? 'whenTrue' : undefined;
     case '!==':
     case '!=':
-      return n === 500 ? 'whenTrue' : undefined;
+      return n === 500 ? 'whenTrue' : isClientStatus(n) ? 'whenFalse' : undefined;
     default:
       return undefined;
   }

@@ -37,7 +37,7 @@ const PROPAGATORS = new Set([
 // Names that announce a formatter or serialiser of their argument…
 const FORMATTER_NAME = /message|msg|stringify|inspect|serializ|stack|details?$|tostring|describe/iu;
 // …unless they also announce a safe result or a side effect.
-const SAFE_NAME = /safe|public|user|client|sanitiz|redact|scrub|mask|generic|friendly|display|human|status|code|log|report|capture|track|send|emit|throw|assert/iu;
+const SAFE_NAME = /safe|public|user|client|problem|response|sanitiz|redact|scrub|mask|generic|friendly|display|human|status|code|log|report|capture|track|send|emit|throw|assert/iu;
 const PREDICATE_NAME = /^(?:is|has|should|can)[A-Z]/u;
 const ERROR_CLASS = /(?:Error|Exception)$/u;
 
