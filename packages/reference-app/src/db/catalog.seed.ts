@@ -16,14 +16,16 @@ import type { Database } from './database.js';
  * await seedCatalog(database, 'CNY', ids, new Date());
  */
 export async function seedCatalog(database: Database, currency: string, ids: IdGenerator, now: Date): Promise<void> {
-  await database.db
-    .insertInto('accounts')
-    .values({ id: salesAccountId(currency), user_id: null, kind: 'fee', currency, balance: 0, created_at: now.toISOString() })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
-  await insertProductsIfAbsent(
-    database.db,
-    demoProducts.map((product) => ({ ...product, id: ids.next('prd'), currency })),
-    now,
-  );
+  await database.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('accounts')
+      .values({ id: salesAccountId(currency), user_id: null, kind: 'fee', currency, balance: 0, created_at: now.toISOString() })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    await insertProductsIfAbsent(
+      trx,
+      demoProducts.map((product) => ({ ...product, id: ids.next('prd'), currency })),
+      now,
+    );
+  });
 }

@@ -106,10 +106,7 @@ export function createAlertNotifier(options: AlertNotifierOptions): AlertNotifie
         }
         return 'sent';
       } catch (error) {
-        logger.warn(
-          { kind: alert.kind, reason: error instanceof Error ? error.name : 'unknown' },
-          'alert webhook could not be reached',
-        );
+        logger.warn({ kind: alert.kind, err: error }, 'alert webhook could not be reached');
         return 'failed';
       }
     },

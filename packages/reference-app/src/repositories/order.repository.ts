@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { OrderItemRow, OrderRow } from '../db/orders.schema.js';
 import { toDate, type DB } from '../db/schema.js';
 import type { Order } from '../domain/order.js';
@@ -24,13 +24,13 @@ function toOrder(row: OrderRow, items: readonly OrderItemRow[]): Order {
 /**
  * Inserts an order and its items (one multi-row insert).
  *
- * @param db - the transaction that also reserved the stock
+ * @param trx - the transaction that also reserved the stock
  * @param order - the order to store
  * @example
  * await insertOrder(trx, order);
  */
-export async function insertOrder(db: Kysely<DB>, order: Order): Promise<void> {
-  await db
+export async function insertOrder(trx: Transaction<DB>, order: Order): Promise<void> {
+  await trx
     .insertInto('orders')
     .values({
       id: order.id,
@@ -44,7 +44,7 @@ export async function insertOrder(db: Kysely<DB>, order: Order): Promise<void> {
       updated_at: order.updatedAt.toISOString(),
     })
     .execute();
-  await db
+  await trx
     .insertInto('order_items')
     .values(
       order.items.map((item, position) => ({

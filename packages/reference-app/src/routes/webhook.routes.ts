@@ -18,8 +18,11 @@ const ChannelParamsSchema = z.object({
 function parseJson(text: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false } {
   try {
     return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
+  } catch (error) {
+    if (error instanceof SyntaxError) {
+      return { ok: false };
+    }
+    throw error;
   }
 }
 

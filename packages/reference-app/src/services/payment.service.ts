@@ -149,14 +149,6 @@ export function createPaymentService(deps: ServiceDeps, gateways: PaymentGateway
     );
   }
 
-  async function reload(paymentId: string): Promise<Payment> {
-    const payment = await findPayment(database.db, paymentId, undefined);
-    if (payment === undefined) {
-      throw new InternalError(`Payment ${paymentId} vanished.`);
-    }
-    return payment;
-  }
-
   /** Step 3: record a definitive answer; whoever settled first (webhook, reconciler) wins. */
   async function recordOutcome(payment: Payment, outcome: GatewayOutcome, hooks: TransactionHooks<Payment>): Promise<Payment> {
     return retryTransaction.execute(() =>
@@ -179,6 +171,42 @@ export function createPaymentService(deps: ServiceDeps, gateways: PaymentGateway
         await hooks.beforeCommit?.(trx, settled);
         return settled;
       }),
+    );
+  }
+
+  /**
+   * Step 3 when every attempt timed out: keep the payment `processing` (due for the reconciler)
+   * and store the 202 — unless a webhook settled it meanwhile, which then decides the answer.
+   */
+  async function recordUnknownOutcome(payment: Payment, attempts: number, hooks: TransactionHooks<Payment>): Promise<Payment> {
+    return retryTransaction.execute(() =>
+      database.db.transaction().execute(async (trx) => {
+        const at = clock.now();
+        await recordUnsettledAttempts(trx, payment.id, {
+          attempts,
+          lastError: paymentError('gateway_timeout'),
+          reconcileAt: new Date(at.getTime() + timing.reconcileAfterMs),
+          at,
+        });
+        await raiseAttempts(trx, payment.id, attempts);
+        const current = await findPayment(trx, payment.id, undefined);
+        if (current === undefined) {
+          throw new InternalError(`Payment ${payment.id} vanished.`);
+        }
+        if (current.status !== 'failed') {
+          await hooks.beforeCommit?.(trx, current);
+        }
+        return current;
+      }),
+    );
+  }
+
+  /** Step 3 when the gateway certainly did not charge (unavailable, or refused the request). */
+  async function recordNotCharged(payment: Payment, attempts: number | undefined): Promise<void> {
+    await retryTransaction.execute(() =>
+      database.db.transaction().execute((trx) =>
+        settleGatewayPaymentFailed(trx, payment, { attempts, lastError: paymentError('gateway_unavailable'), at: clock.now() }),
+      ),
     );
   }
 
@@ -209,30 +237,16 @@ export function createPaymentService(deps: ServiceDeps, gateways: PaymentGateway
       });
     } catch (error) {
       if (error instanceof GatewayOutcomeUnknownError) {
-        const at = clock.now();
-        await recordUnsettledAttempts(database.db, payment.id, {
-          attempts: error.attempts,
-          lastError: paymentError('gateway_timeout'),
-          reconcileAt: new Date(at.getTime() + timing.reconcileAfterMs),
-          at,
-        });
-        await raiseAttempts(database.db, payment.id, error.attempts);
-        const current = await reload(payment.id);
-        if (current.status === 'processing' || current.status === 'succeeded') {
-          await database.db.transaction().execute(async (trx) => {
-            await hooks.beforeCommit?.(trx, current);
+        const current = await recordUnknownOutcome(payment, error.attempts, hooks);
+        if (current.status === 'failed') {
+          throw new BusinessRuleError('payment_declined', current.lastError?.detail ?? 'The payment was declined.', {
+            extensions: { paymentId: payment.id },
+            cause: error,
           });
-          return current;
         }
-        throw new BusinessRuleError('payment_declined', current.lastError?.detail ?? 'The payment was declined.', {
-          extensions: { paymentId: payment.id },
-          cause: error,
-        });
+        return current;
       }
-      const attempts = error instanceof GatewayUnavailableError ? error.attempts : undefined;
-      await database.db.transaction().execute((trx) =>
-        settleGatewayPaymentFailed(trx, payment, { attempts, lastError: paymentError('gateway_unavailable'), at: clock.now() }),
-      );
+      await recordNotCharged(payment, error instanceof GatewayUnavailableError ? error.attempts : undefined);
       if (error instanceof GatewayUnavailableError) {
         throw new DependencyError('gateway_unavailable', 'The payment gateway is unavailable; nothing was charged.', {
           retryAfterSeconds: Math.max(1, Math.ceil(error.retryAfterMs / 1000)),

@@ -3,7 +3,7 @@ import type { PaymentGateways } from '../gateways/gateway.registry.js';
 import type { GatewayLookup } from '../gateways/payment.gateway.js';
 import { paymentError, type Payment, type Refund } from '../domain/payment.js';
 import { findPayment, findPaymentsToReconcile } from '../repositories/payment.repository.js';
-import { findRefundsToReconcile, scheduleRefundReconcile } from '../repositories/refund.repository.js';
+import { findRefundsToReconcile } from '../repositories/refund.repository.js';
 import {
   settleGatewayPaymentFailed,
   settleGatewayPaymentSucceeded,
@@ -11,9 +11,6 @@ import {
   settleGatewayRefundSucceeded,
 } from './payment-settlement.js';
 import type { ServiceDeps } from './service-deps.js';
-
-/** What reconciling one item did: settled it, found it settled already, or must ask again later. */
-type ItemResult = 'settled' | 'unchanged' | 'deferred';
 
 /** What one reconciliation round did. */
 export interface ReconcileReport {
@@ -37,16 +34,16 @@ export interface ReconcilerService {
 /**
  * @param deps - service dependencies
  * @param gateways - one gateway per channel
- * @param options - `retryAfterMs`: when to ask again about an item the gateway could not answer
+ * @param options - `batchSize`: most payments and refunds per round (default 100)
  * @example
- * const reconciler = createReconcilerService(deps, gateways, { retryAfterMs: 5000 });
+ * const reconciler = createReconcilerService(deps, gateways);
  */
 export function createReconcilerService(
   deps: ServiceDeps,
   gateways: PaymentGateways,
-  options: { readonly retryAfterMs: number; readonly batchSize?: number },
+  options: { readonly batchSize?: number } = {},
 ): ReconcilerService {
-  const { database, clock, ids, logger } = deps;
+  const { database, clock, ids, logger, retryTransaction } = deps;
   const batchSize = options.batchSize ?? 100;
 
   /** Asks the gateway; `undefined` when it cannot answer now (breaker open, outage). */
@@ -61,72 +58,73 @@ export function createReconcilerService(
     }
   }
 
-  async function reconcilePayment(payment: Payment): Promise<ItemResult> {
-    const { channel, gatewayKey } = payment;
-    if (channel === 'wallet' || gatewayKey === null) {
-      return 'unchanged';
-    }
-    const found = await ask(() => gateways[channel].lookupCharge(gatewayKey));
-    if (found === undefined) {
-      return 'deferred';
-    }
-    const settled = await database.db.transaction().execute((trx) => {
-      const at = clock.now();
-      if (found.status === 'succeeded') {
-        return settleGatewayPaymentSucceeded(trx, ids, payment, { attempts: undefined, gatewayId: found.gatewayId, at });
-      }
-      const code = found.status === 'declined' ? found.declineCode : 'not_charged';
-      return settleGatewayPaymentFailed(trx, payment, { attempts: undefined, lastError: paymentError(code), at });
-    });
-    return settled ? 'settled' : 'unchanged';
-  }
-
-  async function reconcileRefund(refund: Refund, channel: Exclude<Payment['channel'], 'wallet'>): Promise<ItemResult> {
-    const key = refund.gatewayKey;
-    if (key === null) {
-      return 'unchanged';
-    }
-    const found = await ask(() => gateways[channel].lookupRefund(key));
-    if (found === undefined) {
-      await scheduleRefundReconcile(database.db, refund.id, new Date(clock.now().getTime() + options.retryAfterMs));
-      return 'deferred';
-    }
-    const settled = await database.db.transaction().execute((trx) =>
-      found.status === 'succeeded'
-        ? settleGatewayRefundSucceeded(trx, ids, refund, clock.now())
-        : settleGatewayRefundFailed(trx, refund, clock.now()),
-    );
-    return settled ? 'settled' : 'unchanged';
-  }
-
   return {
     async reconcileOnce() {
-      let paymentsSettled = 0;
-      let refundsSettled = 0;
+      const now = clock.now();
       let deferred = 0;
-      for (const payment of await findPaymentsToReconcile(database.db, clock.now(), batchSize)) {
-        const result = await reconcilePayment(payment);
-        if (result === 'deferred') {
+      // First every status query, outside any transaction (an item the gateway cannot answer
+      // about stays due for the next round)…
+      const paymentAnswers: { readonly payment: Payment; readonly found: GatewayLookup }[] = [];
+      for (const payment of await findPaymentsToReconcile(database.db, now, batchSize)) {
+        const { channel, gatewayKey } = payment;
+        const found = channel === 'wallet' || gatewayKey === null ? undefined : await ask(() => gateways[channel].lookupCharge(gatewayKey));
+        if (found === undefined) {
           deferred += 1;
-        } else if (result === 'settled') {
-          paymentsSettled += 1;
-          logger.info({ paymentId: payment.id }, 'reconciler settled a payment');
+        } else {
+          paymentAnswers.push({ payment, found });
         }
       }
-      for (const refund of await findRefundsToReconcile(database.db, clock.now(), batchSize)) {
+      const refundAnswers: { readonly refund: Refund; readonly found: GatewayLookup }[] = [];
+      for (const refund of await findRefundsToReconcile(database.db, now, batchSize)) {
         const payment = await findPayment(database.db, refund.paymentId, undefined);
-        if (payment === undefined || payment.channel === 'wallet') {
-          continue;
-        }
-        const result = await reconcileRefund(refund, payment.channel);
-        if (result === 'deferred') {
+        const channel = payment?.channel;
+        const key = refund.gatewayKey;
+        const found = channel === undefined || channel === 'wallet' || key === null ? undefined : await ask(() => gateways[channel].lookupRefund(key));
+        if (found === undefined) {
           deferred += 1;
-        } else if (result === 'settled') {
-          refundsSettled += 1;
-          logger.info({ refundId: refund.id }, 'reconciler settled a refund');
+        } else {
+          refundAnswers.push({ refund, found });
         }
       }
-      return { paymentsSettled, refundsSettled, deferred };
+      if (paymentAnswers.length === 0 && refundAnswers.length === 0) {
+        return { paymentsSettled: 0, refundsSettled: 0, deferred };
+      }
+      // …then what they said, in one transaction. Each settle is guarded by the current status,
+      // so an item a webhook settled meanwhile is left alone.
+      const settled = await retryTransaction.execute(() =>
+        database.db.transaction().execute(async (trx) => {
+          const at = clock.now();
+          const paymentIds: string[] = [];
+          const refundIds: string[] = [];
+          for (const { payment, found } of paymentAnswers) {
+            const done =
+              found.status === 'succeeded'
+                ? await settleGatewayPaymentSucceeded(trx, ids, payment, { attempts: undefined, gatewayId: found.gatewayId, at })
+                : await settleGatewayPaymentFailed(trx, payment, {
+                    attempts: undefined,
+                    lastError: paymentError(found.status === 'declined' ? found.declineCode : 'not_charged'),
+                    at,
+                  });
+            if (done) {
+              paymentIds.push(payment.id);
+            }
+          }
+          for (const { refund, found } of refundAnswers) {
+            const done =
+              found.status === 'succeeded'
+                ? await settleGatewayRefundSucceeded(trx, ids, refund, at)
+                : await settleGatewayRefundFailed(trx, refund, at);
+            if (done) {
+              refundIds.push(refund.id);
+            }
+          }
+          return { paymentIds, refundIds };
+        }),
+      );
+      if (settled.paymentIds.length + settled.refundIds.length > 0) {
+        logger.info(settled, 'reconciler settled payments and refunds');
+      }
+      return { paymentsSettled: settled.paymentIds.length, refundsSettled: settled.refundIds.length, deferred };
     },
   };
 }

@@ -113,12 +113,19 @@ export function createRefundService(deps: ServiceDeps, gateways: PaymentGateways
     );
   }
 
-  async function current(refundId: string): Promise<Refund> {
-    const refund = await findRefund(database.db, refundId);
-    if (refund === undefined) {
-      throw new InternalError(`Refund ${refundId} vanished.`);
-    }
-    return refund;
+  /** The outcome is unknown: keep it pending (due for the reconciler) and store the 202. */
+  async function recordUnknownOutcome(refund: Refund, hooks: TransactionHooks<Refund>): Promise<Refund> {
+    return retryTransaction.execute(() =>
+      database.db.transaction().execute(async (trx) => {
+        await scheduleRefundReconcile(trx, refund.id, new Date(clock.now().getTime() + timing.reconcileAfterMs));
+        const current = await findRefund(trx, refund.id);
+        if (current === undefined) {
+          throw new InternalError(`Refund ${refund.id} vanished.`);
+        }
+        await hooks.beforeCommit?.(trx, current);
+        return current;
+      }),
+    );
   }
 
   async function refundThroughGateway(payment: Payment, amount: number, reason: string, hooks: TransactionHooks<Refund>): Promise<Refund> {
@@ -132,12 +139,7 @@ export function createRefundService(deps: ServiceDeps, gateways: PaymentGateways
       outcome = await gateway.refund({ key: refund.gatewayKey ?? refund.id, chargeKey: payment.gatewayKey, reference: refund.id, amount });
     } catch (error) {
       if (error instanceof GatewayOutcomeUnknownError) {
-        await scheduleRefundReconcile(database.db, refund.id, new Date(clock.now().getTime() + timing.reconcileAfterMs));
-        const pending = await current(refund.id);
-        await database.db.transaction().execute(async (trx) => {
-          await hooks.beforeCommit?.(trx, pending);
-        });
-        return pending;
+        return recordUnknownOutcome(refund, hooks);
       }
       await database.db.transaction().execute((trx) => settleGatewayRefundFailed(trx, refund, clock.now()));
       if (error instanceof GatewayUnavailableError) {

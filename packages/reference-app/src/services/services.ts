@@ -112,7 +112,7 @@ export function createServices(
     payments: createPaymentService(full, gateways, timing),
     refunds: createRefundService(full, gateways, timing),
     webhooks: createWebhookService(full),
-    reconciler: createReconcilerService(full, gateways, { retryAfterMs: full.config.reconcileAfterMs }),
+    reconciler: createReconcilerService(full, gateways),
     gateways,
     gatewayEvents,
   };

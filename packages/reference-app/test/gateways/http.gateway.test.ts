@@ -152,8 +152,8 @@ describe('HTTP payment gateway', () => {
 
   it('reopens the breaker when the half-open trial fails', async () => {
     const { gateway } = build({ halfOpenAfterMs: 50 });
-    await gateway.charge(chargeInput('pm_down')).catch(() => undefined);
-    await gateway.charge(chargeInput('pm_down')).catch(() => undefined);
+    await expect(gateway.charge(chargeInput('pm_down'))).rejects.toBeInstanceOf(GatewayUnavailableError);
+    await expect(gateway.charge(chargeInput('pm_down'))).rejects.toBeInstanceOf(GatewayUnavailableError);
     expect(gateway.breaker().state).toBe('open');
     await new Promise((resolve) => setTimeout(resolve, 70));
     const trial = await gateway.charge(chargeInput('pm_down')).catch((error: unknown) => error);
@@ -169,8 +169,8 @@ describe('HTTP payment gateway', () => {
       retryInitialDelayMs: 1,
       retryMaxDelayMs: 5,
     });
-    await gateways.wechat.charge(chargeInput('pm_down')).catch(() => undefined);
-    await gateways.wechat.charge(chargeInput('pm_down')).catch(() => undefined);
+    await expect(gateways.wechat.charge(chargeInput('pm_down'))).rejects.toBeInstanceOf(GatewayUnavailableError);
+    await expect(gateways.wechat.charge(chargeInput('pm_down'))).rejects.toBeInstanceOf(GatewayUnavailableError);
     expect(gateways.wechat.breaker().state).toBe('open');
     expect(gateways.card.breaker().state).toBe('closed');
     await expect(gateways.alipay.charge(chargeInput('pm_ok'))).resolves.toMatchObject({ status: 'succeeded' });

@@ -237,8 +237,12 @@ export function createGatewaySimulator(options: GatewaySimulatorOptions): Gatewa
   async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false }> {
     try {
       return { ok: true, value: await c.req.json() };
-    } catch {
-      return { ok: false };
+    } catch (error) {
+      // Invalid JSON is the caller's mistake and answered 400; anything else is ours.
+      if (error instanceof SyntaxError) {
+        return { ok: false };
+      }
+      throw error;
     }
   }
 
