@@ -257,7 +257,7 @@ export default createRule<Options, MessageIds>({
       },
     });
 
-    /** The function around a node, or the program: where its variables can be used. */
+    /** The function around a node, or the program: how far up guards are looked for. */
     function getEnclosingRoot(node: TSESTree.Node): TSESTree.Node {
       let root: TSESTree.Node = node;
       while (root.parent != null && !isFunctionNode(root)) root = root.parent;
@@ -286,10 +286,10 @@ export default createRule<Options, MessageIds>({
         if (node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
         const handler = getRejectionHandler(node, sourceCode);
         if (handler !== undefined) {
-          // The root holds the call too: what the handler returns becomes the chain's result.
-          const root = getEnclosingRoot(node);
-          const describe = (name: string | undefined): string => (name === undefined ? 'the rejection reason' : `the rejection reason \`${name}\``);
-          track(handler.params[0], handler.range[0] >= root.range[0] && handler.range[1] <= root.range[1] ? root : sourceCode.ast, describe);
+          // Guards around the call hold inside the handler too: `if (isDev) p.catch((e) => …)`.
+          track(handler.params[0], getEnclosingRoot(node), (name) =>
+            name === undefined ? 'the rejection reason' : `the rejection reason \`${name}\``,
+          );
           return;
         }
         if (!HOOK_REGISTRATIONS.has(getPropertyName(node.callee) ?? '')) return;
