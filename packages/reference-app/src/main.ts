@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const ids = createIdGenerator();
   await seedCatalog(database, config.defaultCurrency, ids, clock.now());
 
-  // Without GATEWAY_URL the simulated gateway runs in this process on the next port, over HTTP.
+  // Without GATEWAY_URL the simulated gateway runs in this process on a free port, over HTTP.
   const simulator =
     config.gatewayUrl === undefined
       ? createGatewaySimulator({
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
         })
       : undefined;
   const localGateway =
-    simulator === undefined ? undefined : await startGatewaySimulator(simulator, { port: config.port === 0 ? 0 : config.port + 1 });
+    simulator === undefined ? undefined : await startGatewaySimulator(simulator, { port: 0 });
   if (localGateway !== undefined) {
     logger.info({ url: localGateway.url }, 'gateway simulator started (GATEWAY_URL is not set)');
   }
