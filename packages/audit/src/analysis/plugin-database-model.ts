@@ -73,15 +73,18 @@ function collectFacts(project: AuditProject, sourceFile: ts.SourceFile): FileFac
       tokens: false,
       comment: false,
     });
-  } catch {
-    // A file that does not parse is reported by the rules run; here it simply has no writes.
-    return facts;
+  } catch (error) {
+    // typescript-estree's TSError (it carries a location): a file that does not parse is reported
+    // by the rules run; here it simply has no writes. Anything else is a bug worth crashing on.
+    if (error instanceof Error && 'location' in error) return facts;
+    throw error;
   }
   const { ast, scopeManager, services, visitorKeys } = parsed;
-  const toTs = (node: EstreeNode): ts.Node | undefined => services.esTreeNodeToTSNodeMap?.get(node as never) as ts.Node | undefined;
-  const model = createDbModel({ ast, scopeManager, parserServices: services.program === null ? undefined : (services as never) });
+  const toTs = (node: EstreeNode): ts.Node | undefined => services.esTreeNodeToTSNodeMap.get(node);
+  const model = createDbModel({ ast, scopeManager, parserServices: services.program === null ? undefined : services });
   for (const node of walk(ast, visitorKeys)) {
-    if (node.type !== 'CallExpression' && node.type !== 'TaggedTemplateExpression') continue;
+    const type: string = node.type;
+    if (type !== 'CallExpression' && type !== 'TaggedTemplateExpression') continue;
     const query = model.getQuery(node);
     if (query?.operation === 'write') {
       const target = toTs(query.node);

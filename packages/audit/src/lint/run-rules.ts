@@ -108,6 +108,8 @@ async function lintChunk(lint: Lint, paths: readonly string[], ruleIds: readonly
   try {
     return await lint(paths, ruleIds);
   } catch (chunkError) {
+    // ESLint wraps a rule's exception with "Occurred while linting <file>"; anything else is ours.
+    if (!(chunkError instanceof Error) || !chunkError.message.includes('Occurred while linting')) throw chunkError;
     if (paths.length > 1) {
       const results: ESLint.LintResult[] = [];
       for (const file of paths) results.push(...(await lintChunk(lint, [file], ruleIds, onCrash)));
