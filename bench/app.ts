@@ -4,6 +4,7 @@
 // POST running one SQLite transaction (one payment row, two ledger rows). Every server runs in its
 // own process; autocannon drives it from this one. The ledger is verified after the load.
 // Targets (issue 7): POST /v1/transfers ≥ 5,000 req/s with p99 < 25 ms, ≥ half of the bare POST.
+// Issue 8 adds POST /v1/orders and an order + wallet payment sequence (stock checked after the load).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import BetterSqlite3 from 'better-sqlite3';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -224,12 +226,94 @@ results.push(
   }),
 );
 
+// --- Orders and wallet payments (issue 8) ------------------------------------------------------
+const initialStock = 1_000_000_000;
+const product = (await call(`${app.url}/v1/admin/products`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+  body: JSON.stringify({ sku: 'BENCH-1', name: 'Bench product', price: 1000, stock: initialStock }),
+})) as { id: string };
+const orderBody = JSON.stringify({ items: [{ productId: product.id, quantity: 1 }] });
+let ordersCreated = 0;
+let paymentsSucceeded = 0;
+let orderCounter = 0;
+/** One `POST /v1/orders` with a fresh key; counts the orders created so stock can be checked. */
+const orderRequest: autocannon.Request = {
+  method: 'POST',
+  path: '/v1/orders',
+  setupRequest: (request, context) => {
+    orderCounter += 1;
+    const sender = senders[orderCounter % users];
+    (context as { token?: string }).token = sender?.token ?? '';
+    return {
+      ...request,
+      method: 'POST',
+      path: '/v1/orders',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${sender?.token ?? ''}`, 'idempotency-key': `bench-order-${String(orderCounter)}` },
+      body: orderBody,
+    };
+  },
+  onResponse: (status, body, context) => {
+    if (status === 201) {
+      ordersCreated += 1;
+      (context as { orderId?: string }).orderId = (JSON.parse(body) as { id: string }).id;
+    }
+  },
+};
+results.push(await measure('app POST /v1/orders', { url: app.url, requests: [orderRequest] }));
+
+let paymentCounter = 0;
+results.push(
+  await measure('app order + wallet payment (2 requests)', {
+    url: app.url,
+    requests: [
+      orderRequest,
+      {
+        method: 'POST',
+        setupRequest: (request, context) => {
+          paymentCounter += 1;
+          const { token, orderId } = context as { token?: string; orderId?: string };
+          return {
+            ...request,
+            method: 'POST',
+            path: `/v1/orders/${orderId ?? 'missing'}/payments`,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}`, 'idempotency-key': `bench-pay-${String(paymentCounter)}` },
+            body: JSON.stringify({ channel: 'wallet' }),
+          };
+        },
+        onResponse: (status) => {
+          if (status === 201) {
+            paymentsSucceeded += 1;
+          }
+        },
+      },
+    ],
+  }),
+);
+
 const ledger = (await call(`${app.url}/v1/admin/ledger/verify`, { headers: { authorization: `Bearer ${adminToken}` } })) as {
   ok: boolean;
   entries: number;
 };
 await stopServer(app);
+
+// Requests still in flight when a run ends are committed but never seen by autocannon, so the
+// order invariants are checked in the database itself once the server has stopped.
+const sqlite = new BetterSqlite3(path.join(dataDir, 'faultline.db'), { readonly: true });
+const stock = sqlite.prepare('select stock from products where id = ?').get(product.id) as { stock: number };
+const reserved = sqlite
+  .prepare("select coalesce(sum(i.quantity), 0) as total from order_items i join orders o on o.id = i.order_id where i.product_id = ? and o.status <> 'cancelled'")
+  .get(product.id) as { total: number };
+const orderCount = sqlite.prepare('select count(*) as count from orders').get() as { count: number };
+const paid = sqlite
+  .prepare(
+    "select count(*) as orders, (select count(*) from payments where status = 'succeeded') as payments, (select coalesce(sum(amount), 0) from payments where status = 'succeeded') as amount, (select balance from accounts where id = 'acc_sales_CNY') as sales from orders where status = 'paid'",
+  )
+  .get() as { orders: number; payments: number; amount: number; sales: number };
+sqlite.close();
 rmSync(dataDir, { recursive: true, force: true });
+const stockOk = stock.stock + reserved.total === initialStock && stock.stock >= 0;
+const paymentsOk = paid.orders === paid.payments && paid.amount === paid.sales;
 
 // --- Report -------------------------------------------------------------------------------------
 const byName = new Map(results.map((result) => [result.name, result]));
@@ -250,8 +334,21 @@ console.table(
 );
 console.log(`GET /v1/balance     / bare GET  = ${ratio('app GET /v1/balance', 'bare Hono GET (JSON)')}`);
 console.log(`POST /v1/transfers  / bare POST = ${ratio('app POST /v1/transfers', 'bare Hono POST (1 SQLite tx: 1 payment + 2 ledger rows)')}`);
+console.log(`POST /v1/orders     / bare POST = ${ratio('app POST /v1/orders', 'bare Hono POST (1 SQLite tx: 1 payment + 2 ledger rows)')}`);
+const checkout = byName.get('app order + wallet payment (2 requests)');
+console.log(`checkouts (order + wallet payment) per second: ${String(Math.round((checkout?.requestsPerSecond ?? 0) / 2))}`);
 console.log(`transfers issued: ${String(transferCounter)}; ledger after the load: ${JSON.stringify(ledger)}`);
+console.log(
+  `orders: ${String(orderCount.count)} in the database (${String(ordersCreated)} answered 201 within the runs); stock ${String(initialStock)} → ${String(stock.stock)}, reserved ${String(reserved.total)} (${stockOk ? 'adds up' : 'DOES NOT ADD UP'})`,
+);
+console.log(
+  `wallet payments: ${String(paid.payments)} succeeded (${String(paymentsSucceeded)} answered 201 within the runs) for ${String(paid.orders)} paid orders; sales account ${String(paid.sales)} = Σ payments ${String(paid.amount)} (${paymentsOk ? 'ok' : 'MISMATCH'})`,
+);
 if (!ledger.ok) {
   console.error('LEDGER DOES NOT VERIFY');
+  process.exitCode = 1;
+}
+if (!stockOk || !paymentsOk) {
+  console.error('ORDER OR PAYMENT INVARIANTS DO NOT HOLD');
   process.exitCode = 1;
 }
