@@ -2,10 +2,12 @@
 // reference app on SQLite — GET /v1/balance and POST /v1/transfers (a unique idempotency key per
 // request) — next to two bare Hono baselines measured in the same run: a GET returning JSON, and a
 // POST running one SQLite transaction (one payment row, two ledger rows). Every server runs in its
-// own process; autocannon drives it from this one. The ledger is verified after the load.
+// own process; autocannon drives it from this one. The app runs from its build (what `npm start`
+// runs; the bench builds it first), the two small baselines through tsx. The ledger is verified
+// after the load.
 // Targets (issue 7): POST /v1/transfers ≥ 5,000 req/s with p99 < 25 ms, ≥ half of the bare POST.
 // Issue 8 adds POST /v1/orders and an order + wallet payment sequence (stock checked after the load).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -62,7 +64,7 @@ async function isReady(url: string): Promise<boolean> {
  */
 async function startServer(args: readonly string[], env: Record<string, string>, readyPath: string): Promise<Started> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -124,14 +126,20 @@ async function call(url: string, init: RequestInit): Promise<unknown> {
   return res.json();
 }
 
+// The app is measured from its build, so build the current sources first (output to stderr).
+const build = spawnSync('npm', ['run', 'build', '--workspace', '@faultline/reference-app'], { cwd: root, stdio: ['ignore', process.stderr, 'inherit'] });
+if (build.status !== 0) {
+  throw new Error('npm run build -w @faultline/reference-app failed');
+}
+
 const results: Measured[] = [];
 
 // --- Baselines ---------------------------------------------------------------------------------
-const bareGet = await startServer(['bench/lib/app-baselines.ts', 'get'], {}, '/');
+const bareGet = await startServer(['--import', 'tsx', 'bench/lib/app-baselines.ts', 'get'], {}, '/');
 results.push(await measure('bare Hono GET (JSON)', { url: `${bareGet.url}/` }));
 await stopServer(bareGet);
 
-const barePost = await startServer(['bench/lib/app-baselines.ts', 'post'], {}, '/ready');
+const barePost = await startServer(['--import', 'tsx', 'bench/lib/app-baselines.ts', 'post'], {}, '/ready');
 results.push(
   await measure('bare Hono POST (1 SQLite tx: 1 payment + 2 ledger rows)', {
     url: `${barePost.url}/`,
@@ -145,7 +153,7 @@ await stopServer(barePost);
 // --- The reference app -------------------------------------------------------------------------
 const dataDir = mkdtempSync(path.join(tmpdir(), 'faultline-bench-app-'));
 const app = await startServer(
-  ['packages/reference-app/src/main.ts'],
+  ['packages/reference-app/dist/main.js'],
   {
     NODE_ENV: 'production',
     DATABASE_URL: path.join(dataDir, 'faultline.db'),
