@@ -69,6 +69,7 @@ export function createHttpPaymentGateway(options: HttpPaymentGatewayOptions): Pa
     signal: AbortSignal,
     request: { readonly path: string; readonly key?: string; readonly body?: unknown },
     interpret: (response: Response) => Promise<T>,
+    classify: (result: T) => GatewayCallOutcome = () => 'success',
   ): Promise<T> {
     call.attempts += 1;
     const started = performance.now();
@@ -92,7 +93,7 @@ export function createHttpPaymentGateway(options: HttpPaymentGatewayOptions): Pa
         throw new GatewayTransientError(response.status === 429 ? 'rate_limited' : 'server_error', response.status);
       }
       const result = await interpret(response);
-      observer?.onCall({ channel, operation, outcome: 'success', durationMs: performance.now() - started });
+      observer?.onCall({ channel, operation, outcome: classify(result), durationMs: performance.now() - started });
       return result;
     } catch (error) {
       const typed =
@@ -163,7 +164,7 @@ export function createHttpPaymentGateway(options: HttpPaymentGatewayOptions): Pa
           }
           await response.body?.cancel();
           throw new GatewayProtocolError(response.status);
-        }),
+        }, (result) => (result.status === 'declined' ? 'declined' : 'success')),
       );
     } catch (error) {
       return settle(error, call, operation);

@@ -151,11 +151,11 @@ describe('HTTP payment gateway', () => {
   });
 
   it('reopens the breaker when the half-open trial fails', async () => {
-    const { gateway } = build({ halfOpenAfterMs: 50 });
+    const { gateway } = build({ halfOpenAfterMs: 250 });
     await expect(gateway.charge(chargeInput('pm_down'))).rejects.toBeInstanceOf(GatewayUnavailableError);
     await expect(gateway.charge(chargeInput('pm_down'))).rejects.toBeInstanceOf(GatewayUnavailableError);
     expect(gateway.breaker().state).toBe('open');
-    await new Promise((resolve) => setTimeout(resolve, 70));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const trial = await gateway.charge(chargeInput('pm_down')).catch((error: unknown) => error);
     expect(trial).toMatchObject({ reason: 'circuit_open', attempts: 1 });
     expect(gateway.breaker().state).toBe('open');

@@ -327,6 +327,38 @@ export function describePaymentsSuite(createDatabase: CreateTestDatabase): void 
       });
     });
 
+    describe('operations', () => {
+      it('documents every catalog, order, payment, refund and webhook route in OpenAPI', async () => {
+        const doc = (await (await t.app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+        const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+        expect(operations).toEqual(
+          expect.arrayContaining([
+            'GET /v1/products',
+            'POST /v1/admin/products',
+            'POST /v1/orders',
+            'GET /v1/orders/{id}',
+            'POST /v1/orders/{id}/cancel',
+            'POST /v1/orders/{id}/payments',
+            'GET /v1/payments/{id}',
+            'POST /v1/payments/{id}/refunds',
+            'POST /v1/webhooks/{channel}',
+          ]),
+        );
+      });
+
+      it('counts payment requests by route pattern and declines by code in the metrics', async () => {
+        const order = await newOrder();
+        await shop.pay(ada, order.id, { channel: 'card', paymentMethod: 'pm_declined' });
+        await shop.pay(ada, order.id, { channel: 'card', paymentMethod: 'pm_ok' });
+        const text = await (await t.app.request('/metrics')).text();
+        expect(text).toContain('http_requests_total{method="POST",route="/v1/orders/:id/payments",status_class="4xx"} 1');
+        expect(text).toContain('http_requests_total{method="POST",route="/v1/orders/:id/payments",status_class="2xx"} 1');
+        expect(text).toContain('app_errors_total{code="payment_declined"} 1');
+        expect(text).toContain('gateway_calls_total{channel="card",outcome="success"} 1');
+        expect(text).toMatch(/circuit_breaker_state\{channel="wechat"\} 0/);
+      });
+    });
+
     describe('errors', () => {
       it('refuses to pay an order that is already paid', async () => {
         const order = await newOrder();
