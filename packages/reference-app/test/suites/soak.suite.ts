@@ -56,7 +56,7 @@ export function describeSoakSuite(createDatabase: CreateTestDatabase, operations
     let shop: Shop;
 
     beforeAll(async () => {
-      gateway = await startTestGateway({ slowResponseMs: 400, timeoutMs: 100, halfOpenMs: 200 });
+      gateway = await startTestGateway({ slowResponseMs: 1500, timeoutMs: 250, halfOpenMs: 300 });
     });
     afterAll(async () => {
       await gateway.running.close();

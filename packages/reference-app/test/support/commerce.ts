@@ -76,14 +76,16 @@ export interface TestGateway {
 }
 
 /**
- * Starts a gateway simulator for a test file.
+ * Starts a gateway simulator for a test file. The defaults leave room for a loaded CI machine:
+ * an attempt times out after 400 ms, a `pm_timeout_then_ok` answer comes after 2.5 s (later than
+ * all three attempts), and an open breaker waits 1.5 s.
  *
  * @param options - the `pm_timeout_then_ok` delay and the client's per-attempt timeout
  */
 export async function startTestGateway(options: { slowResponseMs?: number; timeoutMs?: number; halfOpenMs?: number } = {}): Promise<TestGateway> {
   const simulator = createGatewaySimulator({
     webhookSecret: WEBHOOK_SECRET,
-    slowResponseMs: options.slowResponseMs ?? 600,
+    slowResponseMs: options.slowResponseMs ?? 2500,
     errorMessageSuffix: ' (upstream said: api_key=sk_live_51Hsecret card=4242424242424242 at /srv/gateway/app.js:42)',
   });
   const running = await startGatewaySimulator(simulator);
@@ -93,8 +95,8 @@ export async function startTestGateway(options: { slowResponseMs?: number; timeo
     config: {
       gatewayUrl: running.url,
       gatewayWebhookSecret: WEBHOOK_SECRET,
-      gatewayTimeoutMs: options.timeoutMs ?? 150,
-      breakerHalfOpenMs: options.halfOpenMs ?? 300,
+      gatewayTimeoutMs: options.timeoutMs ?? 400,
+      breakerHalfOpenMs: options.halfOpenMs ?? 1500,
       gatewayRetryDelayMs: { initial: 2, max: 10 },
       reconcileAfterMs: 5000,
     },
