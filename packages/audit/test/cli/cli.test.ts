@@ -32,7 +32,7 @@ describe('faultline audit (built binary)', () => {
   });
 
   it('exits 1 when a finding reaches the fail level', () => {
-    const { status, stdout } = run('audit', path.join(fixtures, 'no-tsconfig'), '--fail-on', 'medium', '--quiet');
+    const { status, stdout } = run('audit', path.join(fixtures, 'no-tsconfig'), '--rules', 'cross-file-multi-write', '--fail-on', 'medium', '--quiet');
     expect(stdout).toContain('cross-file-multi-write');
     expect(status).toBe(1);
   });
@@ -40,10 +40,10 @@ describe('faultline audit (built binary)', () => {
   it('exits 0 on the same findings once they are recorded in a baseline', () => {
     const baseline = path.join(folder, 'baseline.json');
     const target = path.join(fixtures, 'no-tsconfig');
-    const update = run('audit', target, '--fail-on', 'medium', '--baseline', baseline, '--update-baseline');
+    const update = run('audit', target, '--rules', 'cross-file-multi-write', '--fail-on', 'medium', '--baseline', baseline, '--update-baseline');
     expect(update.stderr).toContain(`recorded 1 findings in ${baseline}`);
     expect(update.status).toBe(0);
-    const again = run('audit', target, '--fail-on', 'medium', '--baseline', baseline, '--format', 'json');
+    const again = run('audit', target, '--rules', 'cross-file-multi-write', '--fail-on', 'medium', '--baseline', baseline, '--format', 'json');
     expect((JSON.parse(again.stdout) as { baseline: unknown }).baseline).toEqual({ path: baseline, new: 0, known: 1, fixed: 0 });
     expect(again.status).toBe(0);
   });
