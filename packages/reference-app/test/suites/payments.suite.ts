@@ -397,6 +397,24 @@ export function describePaymentsSuite(createDatabase: CreateTestDatabase): void 
         const order = await newOrder();
         await expectProblem(await t.json('POST', `/v1/orders/${order.id}/payments`, { channel: 'card' }, ada.headers), 400, 'idempotency_key_missing');
       });
+
+      it('refuses a key reused with another body and charges nothing more', async () => {
+        const order = await newOrder();
+        const key = newKey('pay');
+        expect((await shop.pay(ada, order.id, { channel: 'card' }, key)).status).toBe(201);
+        const charges = gateway.simulator.charges().length;
+        await expectProblem(await shop.pay(ada, order.id, { channel: 'wechat' }, key), 422, 'idempotency_key_reused');
+        expect(gateway.simulator.charges().length).toBe(charges);
+      });
+
+      it('answers idempotency_key_in_use while the first payment with the key is still at the gateway', async () => {
+        const order = await newOrder();
+        const key = newKey('pay');
+        const first = shop.pay(ada, order.id, { channel: 'card', paymentMethod: 'pm_timeout_then_ok' }, key);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await expectProblem(await shop.pay(ada, order.id, { channel: 'card', paymentMethod: 'pm_timeout_then_ok' }, key), 409, 'idempotency_key_in_use');
+        expect((await first).status).toBe(202);
+      });
     });
   });
 }
