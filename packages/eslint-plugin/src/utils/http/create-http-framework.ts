@@ -28,6 +28,8 @@ export interface HttpErrorHookShape {
   registeredBy?: string;
   /** The exact number of parameters the hook must declare (Express error middleware: 4). */
   arity?: number;
+  /** The fewest parameters a registered hook declares (other libraries have a `setErrorHandler(cb)` too). */
+  minArity?: number;
   /** Index of the error parameter. */
   error: number;
   /** Index of the response receiver parameter, if the hook gets one. */

@@ -16,7 +16,7 @@ export const fastify = createHttpFramework({
   chainMethods: ['code', 'status', 'header', 'headers', 'type', 'serializer', 'removeHeader'],
   returnsResponse: { argument: 0, shape: 'json' },
   errorHooks: [
-    { registeredBy: 'setErrorHandler', error: 0, receiver: 2 },
+    { registeredBy: 'setErrorHandler', minArity: 2, error: 0, receiver: 2 },
     { arity: 3, error: 0, receiver: 2 },
   ],
   routeMethods: ['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all', 'route'],

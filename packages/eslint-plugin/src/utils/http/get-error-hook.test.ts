@@ -17,7 +17,9 @@ function findHooks(code: string): string[] {
 describe('getErrorHook', () => {
   it('recognises hooks by their registration', () => {
     expect(findHooks('app.onError((e, c) => c.text("x"));')).toEqual(['hono e']);
-    expect(findHooks('fastify.setErrorHandler(async (e) => ({}));')).toEqual(['fastify e']);
+    expect(findHooks('fastify.setErrorHandler(async (e, request) => ({}));')).toEqual(['fastify e']);
+    // xterm's parser has a setErrorHandler too; Fastify's handlers take the request as well.
+    expect(findHooks('parser.setErrorHandler((state) => state);')).toEqual([]);
     expect(findHooks('app.use((a, b, c, d) => {});')).toEqual(['express a']);
   });
 

@@ -60,6 +60,7 @@ export function getErrorHook(fn: FunctionNode, context: Context, registration: T
   for (const framework of getHttpFrameworks()) {
     for (const shape of framework.errorHooks ?? []) {
       if (shape.arity !== undefined && fn.params.length !== shape.arity) continue;
+      if (shape.minArity !== undefined && fn.params.length < shape.minArity) continue;
       const error = fn.params[shape.error];
       if (error === undefined) continue;
       const receiver = shape.receiver === undefined ? undefined : fn.params[shape.receiver];
