@@ -3,7 +3,7 @@ import type { AuditProject } from '../project/audit-project.js';
 import { toRelativePath } from '../project/load-project.js';
 import type { DatabaseModel, DatabaseWrite } from './database-model.js';
 import { findFunctionAt, getFunctionName, isFunctionNode, type FunctionNode } from './functions.js';
-import { createPluginDatabaseModel } from './plugin-database-model.js';
+import { getPluginDatabaseModel } from './plugin-database-model.js';
 import { getNextRouteLabel, getRouteRegistration } from './routes.js';
 
 /** A call from one function to another, or a function defined inside another (which it may run). */
@@ -131,7 +131,7 @@ const cache = new WeakMap<AuditProject, CallGraph>();
 export function getCallGraph(project: AuditProject, model?: DatabaseModel): CallGraph {
   const cached = cache.get(project);
   if (cached !== undefined) return cached;
-  const graph = buildCallGraph(project, model ?? createPluginDatabaseModel(project));
+  const graph = buildCallGraph(project, model ?? getPluginDatabaseModel(project));
   cache.set(project, graph);
   return graph;
 }

@@ -60,11 +60,9 @@ function walk(root: EstreeNode, visitorKeys: ParseResult['visitorKeys']): Estree
   return nodes;
 }
 
-function collectFacts(project: AuditProject, sourceFile: ts.SourceFile): FileFacts {
-  const facts: FileFacts = { writes: new Map(), scopes: new Map(), manualStarts: new Set() };
-  let parsed: ParseResult;
+function parseFile(project: AuditProject, sourceFile: ts.SourceFile): ParseResult | undefined {
   try {
-    parsed = parseForESLint(sourceFile.text, {
+    return parseForESLint(sourceFile.text, {
       filePath: sourceFile.fileName,
       programs: [project.program],
       projectService: false,
@@ -76,9 +74,13 @@ function collectFacts(project: AuditProject, sourceFile: ts.SourceFile): FileFac
   } catch (error) {
     // typescript-estree's TSError (it carries a location): a file that does not parse is reported
     // by the rules run; here it simply has no writes. Anything else is a bug worth crashing on.
-    if (error instanceof Error && 'location' in error) return facts;
+    if (error instanceof Error && 'location' in error) return undefined;
     throw error;
   }
+}
+
+function extractFacts(parsed: ParseResult): FileFacts {
+  const facts: FileFacts = { writes: new Map(), scopes: new Map(), manualStarts: new Set() };
   const { ast, scopeManager, services, visitorKeys } = parsed;
   const toTs = (node: EstreeNode): ts.Node | undefined => services.esTreeNodeToTSNodeMap.get(node);
   const model = createDbModel({ ast, scopeManager, parserServices: services.program === null ? undefined : services });
@@ -107,32 +109,49 @@ function collectFacts(project: AuditProject, sourceFile: ts.SourceFile): FileFac
   return facts;
 }
 
+const models = new WeakMap<AuditProject, PluginDatabaseModel>();
+
+/** The audit's database model, fed by the rules run when there is one. */
+export interface PluginDatabaseModel extends DatabaseModel {
+  /** Takes the facts of a file from an ESTree the rules run already built for it. */
+  collect: (filePath: string, parsed: ParseResult) => void;
+}
+
 /**
  * The audit's database model backed by the plugin's (`@faultline/eslint-plugin/utils/db`), so that
  * the audit and the rules agree on what a write and a transaction are. The plugin's model works on
- * ESTree; each file is converted from the program's own AST (no second parse), asked once, and
- * its answers keyed by TypeScript nodes for the call graph. Table names, which the plugin's model
- * does not track, come from the call shapes.
+ * ESTree: the rules run hands over each file's ESTree as its parser makes it (see `collect`), so
+ * nothing is converted twice; a file the rules did not lint is converted from the program's own
+ * AST here. Answers are keyed by TypeScript nodes for the call graph. Table names, which the
+ * plugin's model does not track, come from the call shapes. One model per project.
  *
  * @param project - the loaded project
  * @example
- * const graph = getCallGraph(project, createPluginDatabaseModel(project));
+ * const graph = getCallGraph(project, getPluginDatabaseModel(project));
  */
-export function createPluginDatabaseModel(project: AuditProject): DatabaseModel {
-  const files = new Map<ts.SourceFile, FileFacts>();
+export function getPluginDatabaseModel(project: AuditProject): PluginDatabaseModel {
+  const existing = models.get(project);
+  if (existing !== undefined) return existing;
+  const files = new Map<string, FileFacts>();
   const factsOf = (node: ts.Node): FileFacts => {
     const sourceFile = node.getSourceFile();
-    let facts = files.get(sourceFile);
+    let facts = files.get(sourceFile.fileName);
     if (facts === undefined) {
-      facts = collectFacts(project, sourceFile);
-      files.set(sourceFile, facts);
+      const parsed = parseFile(project, sourceFile);
+      facts = parsed === undefined ? { writes: new Map(), scopes: new Map(), manualStarts: new Set() } : extractFacts(parsed);
+      files.set(sourceFile.fileName, facts);
     }
     return facts;
   };
-  return {
+  const model: PluginDatabaseModel = {
+    collect: (filePath, parsed) => {
+      files.set(filePath, extractFacts(parsed));
+    },
     getWrite: (call) => factsOf(call).writes.get(call),
     getTable: (call) => shapeModel.getTable(call),
     getTransactionScope: (call) => factsOf(call).scopes.get(call),
     isManualTransactionStart: (call) => factsOf(call).manualStarts.has(call),
   };
+  models.set(project, model);
+  return model;
 }

@@ -1,7 +1,9 @@
 import faultline from '@faultline/eslint-plugin';
+import * as tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
 import type { ts } from 'ts-morph';
 import { describePosition } from '../analysis/functions.js';
+import { getPluginDatabaseModel } from '../analysis/plugin-database-model.js';
 import { classifyFinding } from '../classify.js';
 import type { AuditProblem, Finding } from '../finding.js';
 import type { AuditProject } from '../project/audit-project.js';
@@ -51,6 +53,22 @@ export function getPluginRules(): RuleDescription[] {
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
+/**
+ * typescript-eslint's parser, handing each file's ESTree to the audit's database model on the way:
+ * the whole-program analyzers then need no second conversion of every file.
+ */
+function createParser(project: AuditProject): Linter.Parser {
+  const model = getPluginDatabaseModel(project);
+  return {
+    meta: tsParser.meta,
+    parseForESLint(code: string, options?: tsParser.ParserOptions) {
+      const parsed = tsParser.parseForESLint(code, options);
+      if (options?.filePath !== undefined) model.collect(options.filePath, parsed);
+      return parsed as unknown as Linter.ESLintParseResult;
+    },
+  };
+}
+
 function createConfig(project: AuditProject, ruleIds: readonly string[]): Linter.Config[] {
   const all = faultline.configs.all;
   return [
@@ -59,6 +77,7 @@ function createConfig(project: AuditProject, ruleIds: readonly string[]): Linter
       files: LINTED_FILES,
       languageOptions: {
         ...all.languageOptions,
+        parser: createParser(project),
         // The audit's own program, built once by ts-morph: typescript-eslint uses it instead of
         // building a second one through the project service.
         parserOptions: { programs: [project.program], projectService: false, project: null },
