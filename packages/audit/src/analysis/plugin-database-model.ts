@@ -60,6 +60,17 @@ function walk(root: EstreeNode, visitorKeys: ParseResult['visitorKeys']): Estree
   return nodes;
 }
 
+const TRANSACTION_STARTERS = /^(?:startTransaction|beginTransaction|begin|query|execute|exec|raw|run|none|executeQuery)$/;
+const BEGIN_SQL = /\b(?:begin|start\s+transaction)\b/i;
+
+/** Whether a call or tagged template could be a `BEGIN` (cheap, syntactic: no types asked). */
+function mayStartTransaction(node: EstreeNode): boolean {
+  const record = node as unknown as { type: string; callee?: { type: string; property?: { type: string; name?: string } }; quasi?: { quasis: { value: { raw: string } }[] } };
+  if (record.type === 'TaggedTemplateExpression') return record.quasi?.quasis.some((quasi) => BEGIN_SQL.test(quasi.value.raw)) === true;
+  const property = record.callee?.type === 'MemberExpression' ? record.callee.property : undefined;
+  return property?.type === 'Identifier' && property.name !== undefined && TRANSACTION_STARTERS.test(property.name);
+}
+
 function parseFile(project: AuditProject, sourceFile: ts.SourceFile): ParseResult | undefined {
   try {
     return parseForESLint(sourceFile.text, {
@@ -101,7 +112,9 @@ function extractFacts(parsed: ParseResult): FileFacts {
       const inside = [transaction.callback, transaction.batch].flatMap((part) => (part === undefined ? [] : [toTs(part)])).filter((part) => part !== undefined);
       if (call !== undefined) facts.scopes.set(call, inside);
     }
-    if (model.getTransactionControl(node)?.action === 'begin') {
+    // Asking every call would resolve the type of every receiver (costly on large Kysely schemas);
+    // only calls that can start a transaction by hand are asked.
+    if (mayStartTransaction(node) && model.getTransactionControl(node)?.action === 'begin') {
       const start = toTs(node);
       if (start !== undefined) facts.manualStarts.add(start);
     }
