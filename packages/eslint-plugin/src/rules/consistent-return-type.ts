@@ -1,29 +1,396 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import {
+  ABSENT_KINDS,
+  BOOLEAN_KINDS,
+  getExpressionValueKinds,
+  STRING_KINDS,
+  ValueKind,
+} from '../utils/ast/get-expression-value-kinds.js';
+import { getFunctionHeadLoc } from '../utils/ast/get-function-head-loc.js';
+import { hasWrittenResultContract } from '../utils/ast/has-written-result-contract.js';
+import { isCallbackResultIgnored } from '../utils/ast/is-callback-result-ignored.js';
+import { isEarlyExitReturn } from '../utils/ast/is-early-exit-return.js';
+import { isEndUnreachableByConvention } from '../utils/ast/is-end-unreachable-by-convention.js';
+import type { FunctionNode } from '../utils/ast/is-function-node.js';
+import { isOverloadImplementation } from '../utils/ast/is-overload-implementation.js';
 import { createRule } from '../utils/create-rule.js';
+import { getDeclaredValueKinds } from '../utils/types/get-declared-value-kinds.js';
+import { getTypeServices } from '../utils/types/get-type-services.js';
+import { getTypeValueKinds } from '../utils/types/get-type-value-kinds.js';
+import { hasExternalResultContract } from '../utils/types/has-external-result-contract.js';
 
-export type Options = [];
-export type MessageIds = 'TODO';
+/** The classes a function's results are sorted into. */
+export type ValueClass = 'boolean' | 'absent' | 'string' | 'number' | 'bigint' | 'object' | 'function';
+
+export type Options = [
+  {
+    allowNullable?: boolean;
+    checkAnnotations?: boolean;
+    allowedMixes?: [ValueClass, ValueClass][];
+  },
+];
+export type MessageIds =
+  | 'triState'
+  | 'sentinelMixed'
+  | 'errorStringMixed'
+  | 'implicitUndefined'
+  | 'nullableMixed'
+  | 'ambiguousAnnotation';
+
+const CLASS_KINDS: Readonly<Record<ValueClass, number>> = {
+  boolean: BOOLEAN_KINDS,
+  absent: ABSENT_KINDS,
+  string: STRING_KINDS,
+  number: ValueKind.Number,
+  bigint: ValueKind.BigInt,
+  object: ValueKind.Object,
+  function: ValueKind.Function,
+};
+const VALUE_CLASSES = Object.keys(CLASS_KINDS) as ValueClass[];
+const DATA_KINDS = STRING_KINDS | ValueKind.Number | ValueKind.BigInt | ValueKind.Object | ValueKind.Function;
+const SENTINEL_KINDS = ValueKind.True | ValueKind.False;
+const NON_STRING_KINDS = BOOLEAN_KINDS | ValueKind.Number | ValueKind.BigInt | ValueKind.Object | ValueKind.Function;
+/** A path that hands back nothing: a bare `return;` or the end of the body. Not a `ValueKind`. */
+const IMPLICIT = 1 << 20;
+const VALUE_KINDS = ~(ABSENT_KINDS | IMPLICIT);
+/** The problems of a function's results, most specific first: a function gets one report. */
+const RESULT_PROBLEMS = ['triState', 'sentinelMixed', 'errorStringMixed', 'nullableMixed', 'implicitUndefined'] as const;
+
+type ResultProblem = (typeof RESULT_PROBLEMS)[number];
+
+interface Frame {
+  upper: Frame | undefined;
+  returns: TSESTree.ReturnStatement[];
+  /** The code path's current segments: the end of the body is reachable when one of them is. */
+  segments: Set<TSESLint.CodePathSegment>;
+}
+
+/** One way a function hands back a result: a `return`, an arrow's body, or its end (`argument` null, `node` the function). */
+interface ResultPoint {
+  node: TSESTree.Node;
+  argument: TSESTree.Expression | null;
+  kinds: number;
+}
+
+function hasBothBooleans(kinds: number): boolean {
+  return (kinds & ValueKind.Boolean) !== 0 || (kinds & SENTINEL_KINDS) === SENTINEL_KINDS;
+}
+
+/** Constructors and setters have no result a caller reads; render functions mix JSX with `null` and `false` by design. */
+function hasNoComparableResult(node: FunctionNode, returns: readonly TSESTree.ReturnStatement[]): boolean {
+  const { parent } = node;
+  if (parent.type === AST_NODE_TYPES.MethodDefinition && (parent.kind === 'constructor' || parent.kind === 'set')) {
+    return true;
+  }
+  if (parent.type === AST_NODE_TYPES.Property && parent.kind === 'set') return true;
+  const results = node.body.type === AST_NODE_TYPES.BlockStatement ? returns.map((each) => each.argument) : [node.body];
+  return results.some((result) => result !== null && isJsx(result));
+}
+
+function isJsx(expression: TSESTree.Expression): boolean {
+  switch (expression.type) {
+    case AST_NODE_TYPES.JSXElement:
+    case AST_NODE_TYPES.JSXFragment:
+      return true;
+    case AST_NODE_TYPES.ConditionalExpression:
+      return isJsx(expression.consequent) || isJsx(expression.alternate);
+    case AST_NODE_TYPES.LogicalExpression:
+      return isJsx(expression.right);
+    default:
+      return false;
+  }
+}
+
+function isCall(expression: TSESTree.Expression): boolean {
+  let current = expression.type === AST_NODE_TYPES.AwaitExpression ? expression.argument : expression;
+  if (current.type === AST_NODE_TYPES.ChainExpression) current = current.expression;
+  return current.type === AST_NODE_TYPES.CallExpression;
+}
+
+function formatClasses(kinds: number): string {
+  const names: string[] = [];
+  if (kinds & ValueKind.Object) names.push('object');
+  if (kinds & ValueKind.Function) names.push('function');
+  if (kinds & STRING_KINDS) names.push('string');
+  if (kinds & ValueKind.Number) names.push('number');
+  if (kinds & ValueKind.BigInt) names.push('bigint');
+  if (hasBothBooleans(kinds)) names.push('boolean');
+  else if (kinds & ValueKind.True) names.push('true');
+  else if (kinds & ValueKind.False) names.push('false');
+  if (kinds & ValueKind.Generic) names.push('T');
+  if (kinds & ValueKind.Null) names.push('null');
+  if (kinds & (ValueKind.Undefined | IMPLICIT)) names.push('undefined');
+  return names.join(' | ');
+}
 
 export default createRule<Options, MessageIds>({
   name: 'consistent-return-type',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow TODO',
+      description: "Require a function's results to mean one thing: no tri-state booleans, sentinels or error strings next to data",
       recommended: 'recommended',
     },
     messages: {
-      TODO: 'TODO: say what is wrong and what to do instead.',
+      triState:
+        "This function returns `{{classes}}`: callers cannot tell a missing result from `false`. Return one shape (a discriminated union such as `{ status: 'missing' } | { status: 'paid' }`) or throw a typed error for the missing case.",
+      sentinelMixed:
+        'This function returns `{{classes}}`: `{{sentinel}}` stands in for a missing or failed result next to real data. Return `null` for a lookup that finds nothing, return a discriminated union, or throw a typed error.',
+      errorStringMixed:
+        'This function returns `{{classes}}`: a message string comes back where data is expected, so callers must test its type to find the failure. Throw a typed error or return a discriminated union such as `{ ok: false, error }`.',
+      implicitUndefined:
+        "Some paths of this function return a value and others return nothing. Return a value on every path (`null` for 'not found'), throw, or declare `| undefined` in the return type.",
+      nullableMixed:
+        'This function returns `{{classes}}`: a missing result is mixed with data. Throw a typed error when nothing is found or return a discriminated union.',
+      ambiguousAnnotation:
+        'The declared return type `{{type}}` mixes `{{classes}}`, so callers must guess what each value means. Declare a discriminated union, `T | null` for a lookup, or throw a typed error instead.',
     },
-    schema: [],
-    defaultOptions: [],
-  },
-  create(context) {
-    return {
-      Program(node: TSESTree.Program) {
-        void node;
-        void context;
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allowNullable: {
+            type: 'boolean',
+            description: 'Accept `T | null` and `T | undefined` results for object, string and number `T` (the lookup idiom).',
+          },
+          checkAnnotations: {
+            type: 'boolean',
+            description: 'Report declared return types that encode the same ambiguity (`boolean | null`, `T | false`, `T | string`).',
+          },
+          allowedMixes: {
+            type: 'array',
+            description: 'Pairs of value classes that may be mixed, such as `[["boolean", "absent"]]`.',
+            items: {
+              type: 'array',
+              items: { type: 'string', enum: VALUE_CLASSES },
+              minItems: 2,
+              maxItems: 2,
+            },
+          },
+        },
       },
+    ],
+    defaultOptions: [{ allowNullable: true, checkAnnotations: true, allowedMixes: [] }],
+  },
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const allowNullable = options.allowNullable !== false;
+    const checkAnnotations = options.checkAnnotations !== false;
+    // For each class, the kinds it may be mixed with.
+    const allowedWith: Record<ValueClass, number> = { boolean: 0, absent: 0, string: 0, number: 0, bigint: 0, object: 0, function: 0 };
+    for (const [first, second] of options.allowedMixes ?? []) {
+      allowedWith[first] |= CLASS_KINDS[second];
+      allowedWith[second] |= CLASS_KINDS[first];
+    }
+    // Without the TypeScript parser there are no parser services at all: the rule runs untyped.
+    const services: ParserServicesWithTypeInformation | undefined = sourceCode.parserServices?.program
+      ? getTypeServices(context)
+      : undefined;
+    const compilerOptions = services?.program.getCompilerOptions();
+    const strictNullChecks = compilerOptions?.strictNullChecks ?? compilerOptions?.strict ?? false;
+    let frame: Frame | undefined;
+
+    function classifyByType(expression: TSESTree.Expression): number {
+      if (!services) return ValueKind.Unknown;
+      const kinds = getTypeValueKinds(services.program.getTypeChecker(), services.getTypeAtLocation(expression));
+      if (kinds & (ValueKind.Generic | ValueKind.Unknown)) return ValueKind.Unknown;
+      // A full boolean beside data, or three kinds of data, is a polymorphic value (JSON, a
+      // setting), not a sentinel beside a result.
+      let classes = 0;
+      for (const mask of [BOOLEAN_KINDS, STRING_KINDS, ValueKind.Number, ValueKind.BigInt, ValueKind.Object, ValueKind.Function]) {
+        if (kinds & mask) classes += 1;
+      }
+      return (kinds & ValueKind.Boolean && kinds & DATA_KINDS) || classes >= 3 ? ValueKind.Unknown : kinds;
+    }
+
+    function hasResultProblem(problem: ResultProblem, kinds: number): boolean {
+      switch (problem) {
+        case 'triState':
+          return hasBothBooleans(kinds) && (kinds & (ABSENT_KINDS | IMPLICIT)) !== 0 && !(allowedWith.boolean & ABSENT_KINDS);
+        case 'sentinelMixed':
+          return (kinds & SENTINEL_KINDS) !== 0 && (kinds & DATA_KINDS & ~allowedWith.boolean) !== 0;
+        case 'errorStringMixed':
+          return (kinds & ValueKind.StringLiteral) !== 0 && (kinds & NON_STRING_KINDS & ~allowedWith.string) !== 0;
+        case 'nullableMixed':
+          return !allowNullable && (kinds & ABSENT_KINDS) !== 0 && (kinds & DATA_KINDS & ~allowedWith.absent) !== 0;
+        case 'implicitUndefined':
+          // An explicit `undefined` elsewhere says that nothing is a deliberate result.
+          return (kinds & IMPLICIT) !== 0 && (kinds & VALUE_KINDS) !== 0 && !(kinds & ValueKind.Undefined);
+      }
+    }
+
+    /** Reports a declared return type whose kinds encode an ambiguity. */
+    function checkAnnotation(annotation: TSESTree.TypeNode, kinds: number): void {
+      const data = kinds & (DATA_KINDS | ValueKind.Generic);
+      const entities = kinds & (ValueKind.Object | ValueKind.Function);
+      let problem: boolean;
+      if (hasBothBooleans(kinds)) {
+        problem = (kinds & ABSENT_KINDS) !== 0 && !data && !(allowedWith.boolean & ABSENT_KINDS);
+      } else if (kinds & SENTINEL_KINDS) {
+        problem = (data & ~allowedWith.boolean) !== 0;
+      } else if (kinds & STRING_KINDS && entities && !(kinds & (ValueKind.Number | ValueKind.BigInt | ValueKind.Generic))) {
+        problem = (entities & ~allowedWith.string) !== 0;
+      } else {
+        problem = !allowNullable && (kinds & ABSENT_KINDS) !== 0 && (data & DATA_KINDS & ~allowedWith.absent) !== 0;
+      }
+      if (problem) {
+        context.report({
+          node: annotation,
+          messageId: 'ambiguousAnnotation',
+          data: { type: sourceCode.getText(annotation), classes: formatClasses(kinds) },
+        });
+      }
+    }
+
+    function checkContract(node: TSESTree.Node, returnType: TSESTree.TSTypeAnnotation | undefined): void {
+      const annotation = returnType?.typeAnnotation;
+      if (!checkAnnotations || !annotation || annotation.type === AST_NODE_TYPES.TSTypePredicate) return;
+      const declared = getDeclaredValueKinds(node, annotation, services);
+      if (!(declared & ValueKind.Unknown)) checkAnnotation(annotation, declared);
+    }
+
+    /** With types: TypeScript agrees that the end of the body is reached (the inferred result includes `undefined`). */
+    function isEndReachedByType(node: FunctionNode): boolean {
+      if (!services || !strictNullChecks) return true;
+      const checker = services.program.getTypeChecker();
+      const signature = checker.getSignatureFromDeclaration(services.esTreeNodeToTSNodeMap.get(node));
+      if (!signature) return true;
+      return (getTypeValueKinds(checker, signature.getReturnType()) & (ValueKind.Undefined | ValueKind.Unknown)) !== 0;
+    }
+
+    function isNothingAccepted(node: FunctionNode, points: readonly ResultPoint[]): boolean {
+      const values = points.filter((point) => point.argument !== null && point.kinds & VALUE_KINDS);
+      // `return res.status(400).json(…)` early, `res.json(…)` at the end: the return only stops the handler.
+      if (values.every((point) => point.argument !== null && isEarlyExitReturn(point.argument, node))) return true;
+      // A call nothing is known about may well return nothing: do not guess that it returns a value.
+      return values.every((point) => point.kinds === ValueKind.Unknown && point.argument !== null && isCall(point.argument));
+    }
+
+    function findProblem(kinds: number, isAccepted: () => boolean): ResultProblem | undefined {
+      for (const problem of RESULT_PROBLEMS) {
+        if (hasResultProblem(problem, kinds) && (problem !== 'implicitUndefined' || !isAccepted())) return problem;
+      }
+      return undefined;
+    }
+
+    function check(node: FunctionNode, returns: readonly TSESTree.ReturnStatement[], fallsOff: boolean): void {
+      const { body } = node;
+      const isBlock = body.type === AST_NODE_TYPES.BlockStatement;
+      if (node.generator || (isBlock && !returns.some((statement) => statement.argument !== null))) return;
+      const annotation = node.returnType?.typeAnnotation;
+      if (annotation?.type === AST_NODE_TYPES.TSTypePredicate || hasNoComparableResult(node, returns)) return;
+      // A declared return type is the contract: TypeScript holds every result to it, so when it can
+      // be read it is judged instead of the results (unless annotations are not checked).
+      if (annotation && checkAnnotations && !isOverloadImplementation(node)) {
+        const declared = getDeclaredValueKinds(node, annotation, services);
+        if (!(declared & ValueKind.Unknown)) {
+          checkAnnotation(annotation, declared);
+          return;
+        }
+      }
+
+      const points: ResultPoint[] = isBlock
+        ? returns.map((statement) => ({
+            node: statement,
+            argument: statement.argument,
+            kinds: statement.argument ? getExpressionValueKinds(statement.argument) : IMPLICIT,
+          }))
+        : [{ node: body, argument: body, kinds: getExpressionValueKinds(body) }];
+      // An annotated function cannot fall off its end unnoticed: TypeScript rejects it, unless the
+      // end is unreachable in ways code paths do not see.
+      const end: ResultPoint | undefined =
+        fallsOff && isBlock && !annotation && !isEndUnreachableByConvention(body)
+          ? { node, argument: null, kinds: IMPLICIT }
+          : undefined;
+
+      // Types sharpen only what the syntax left open, and only where nothing holds the results to
+      // a declared type already; the lone result of a callback is whatever its library passes on.
+      if (services && !annotation && (points.length > 1 || end || node.parent.type !== AST_NODE_TYPES.CallExpression)) {
+        for (const point of points) {
+          if (point.argument && point.kinds & ValueKind.Unknown) {
+            point.kinds = getExpressionValueKinds(point.argument, classifyByType);
+          }
+        }
+      }
+
+      let accepted: boolean | undefined = annotation ? true : undefined;
+      const isAccepted = (): boolean => (accepted ??= isNothingAccepted(node, points));
+      let all = 0;
+      for (const point of points) all |= point.kinds;
+      let problem = findProblem(all, isAccepted);
+      // TypeScript knows when the end is unreachable after all (an exhaustive `switch`, a `never`
+      // call): ask it only when falling off the end changes the verdict.
+      if (end && problem !== 'triState') {
+        const withEnd = findProblem(all | IMPLICIT, isAccepted);
+        if (withEnd !== problem && isEndReachedByType(node)) {
+          problem = withEnd;
+          all |= IMPLICIT;
+          points.push(end);
+        }
+      }
+      if (problem === undefined || isOverloadImplementation(node) || isCallbackResultIgnored(node)) return;
+      if (hasWrittenResultContract(node) || (services && hasExternalResultContract(services, node))) return;
+
+      // Report where the problem first shows, reading the results in order.
+      let seen = 0;
+      const found = problem;
+      const at = points.find((point) => hasResultProblem(found, (seen |= point.kinds))) ?? points[0];
+      if (!at) return;
+      context.report({
+        node: at.node,
+        ...(at.node === node ? { loc: getFunctionHeadLoc(node, sourceCode) } : {}),
+        messageId: problem,
+        data: { classes: formatClasses(all), sentinel: all & ValueKind.False ? 'false' : 'true' },
+      });
+    }
+
+    function onFunctionExit(node: FunctionNode): void {
+      if (!frame) return;
+      let fallsOff = false;
+      for (const segment of frame.segments) fallsOff ||= segment.reachable;
+      check(node, frame.returns, fallsOff);
+    }
+
+    return {
+      onCodePathStart(): void {
+        frame = { upper: frame, returns: [], segments: new Set() };
+      },
+      onCodePathEnd(): void {
+        frame = frame?.upper;
+      },
+      onCodePathSegmentStart(segment: TSESLint.CodePathSegment): void {
+        frame?.segments.add(segment);
+      },
+      onCodePathSegmentEnd(segment: TSESLint.CodePathSegment): void {
+        frame?.segments.delete(segment);
+      },
+      onUnreachableCodePathSegmentStart(segment: TSESLint.CodePathSegment): void {
+        frame?.segments.add(segment);
+      },
+      onUnreachableCodePathSegmentEnd(segment: TSESLint.CodePathSegment): void {
+        frame?.segments.delete(segment);
+      },
+      ReturnStatement(node): void {
+        frame?.returns.push(node);
+      },
+      // Contracts without a body (abstract and optional methods, interface members): what
+      // implementations are held to is reviewed where it is written. Overload signatures are not
+      // contracts of this kind: each states one case.
+      TSEmptyBodyFunctionExpression(node): void {
+        const { parent } = node;
+        const isContract =
+          parent.type === AST_NODE_TYPES.TSAbstractMethodDefinition ||
+          (parent.type === AST_NODE_TYPES.MethodDefinition && parent.optional);
+        if (isContract) checkContract(node, node.returnType);
+      },
+      TSMethodSignature(node): void {
+        checkContract(node, node.returnType);
+      },
+      'ArrowFunctionExpression:exit': onFunctionExit,
+      'FunctionDeclaration:exit': onFunctionExit,
+      'FunctionExpression:exit': onFunctionExit,
     };
   },
 });

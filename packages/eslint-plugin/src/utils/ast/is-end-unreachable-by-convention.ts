@@ -1,0 +1,41 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+// Calls that never return, by name: a body ending in one does not fall off its end.
+const NEVER_RETURNING = /^(?:exit|assertNever|assertUnreachable|unreachable|exhaustive|invariant|panic|fail|throw)/iu;
+
+function getCalleeName(callee: TSESTree.Expression): string {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier) {
+    return callee.property.name;
+  }
+  return '';
+}
+
+function leaves(statements: readonly TSESTree.Statement[]): boolean {
+  const last = statements.at(-1);
+  const final = last?.type === AST_NODE_TYPES.BlockStatement ? last.body.at(-1) : last;
+  return final?.type === AST_NODE_TYPES.ReturnStatement || final?.type === AST_NODE_TYPES.ThrowStatement;
+}
+
+/**
+ * Whether the end of a function body, although code paths reach it, is not reached in practice by
+ * a convention code paths cannot see: the body ends in a call that never returns
+ * (`process.exit(1)`, `assertNever(value)`, `throwNotFound()`), or in a `switch` without
+ * `default` whose cases all leave — TypeScript's way of walking every member of a union.
+ *
+ * @param body - a function body
+ * @example
+ * isEndUnreachableByConvention(fn.body); // true when it ends with `assertNever(kind);`
+ */
+export function isEndUnreachableByConvention(body: TSESTree.BlockStatement): boolean {
+  const last = body.body.at(-1);
+  if (last?.type === AST_NODE_TYPES.ExpressionStatement && last.expression.type === AST_NODE_TYPES.CallExpression) {
+    return NEVER_RETURNING.test(getCalleeName(last.expression.callee));
+  }
+  return (
+    last?.type === AST_NODE_TYPES.SwitchStatement &&
+    last.cases.length > 0 &&
+    last.cases.every((clause) => clause.test !== null && (clause.consequent.length === 0 || leaves(clause.consequent)))
+  );
+}

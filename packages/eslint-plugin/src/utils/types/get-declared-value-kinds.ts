@@ -1,0 +1,83 @@
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import ts from 'typescript';
+import { STRING_KINDS, ValueKind } from '../ast/get-expression-value-kinds.js';
+import { getTypeNodeValueKinds, type ObjectTypeNode } from '../ast/get-type-node-value-kinds.js';
+import { getTypeValueKinds } from './get-type-value-kinds.js';
+
+// Types that are another form of a string (its bytes, a parsed URL) rather than data beside it.
+const STRING_FORMS = new Set([
+  'Buffer', 'Uint8Array', 'ArrayBuffer', 'URL', 'Date', 'RegExp', 'String', 'Blob', 'File', 'Stream', 'Readable',
+  'ReadableStream',
+]);
+
+function getTypeParameterNames(node: TSESTree.Node): Set<string> {
+  const names = new Set<string>();
+  for (let current: TSESTree.Node = node; current.type !== AST_NODE_TYPES.Program; current = current.parent) {
+    if ('typeParameters' in current && current.typeParameters?.type === AST_NODE_TYPES.TSTypeParameterDeclaration) {
+      for (const parameter of current.typeParameters.params) names.add(parameter.name.name);
+    }
+  }
+  return names;
+}
+
+function isStringType(node: TSESTree.TypeNode | undefined): boolean {
+  return node?.type === AST_NODE_TYPES.TSStringKeyword;
+}
+
+/** Without types, a named type is taken for an entity unless its name says it is another form of a string. */
+function classifyWrittenObject(node: ObjectTypeNode): number {
+  if (node.type === AST_NODE_TYPES.TSTupleType) return ValueKind.Object;
+  if (node.type === AST_NODE_TYPES.TSArrayType) return isStringType(node.elementType) ? ValueKind.String : ValueKind.Object;
+  const { typeName } = node;
+  let name = '';
+  if (typeName.type === AST_NODE_TYPES.Identifier) name = typeName.name;
+  else if (typeName.type === AST_NODE_TYPES.TSQualifiedName) name = typeName.right.name;
+  if (name === 'Array' || name === 'ReadonlyArray') {
+    return isStringType(node.typeArguments?.params[0]) ? ValueKind.String : ValueKind.Object;
+  }
+  return STRING_FORMS.has(name) ? ValueKind.String : ValueKind.Object;
+}
+
+function getResolvedKinds(annotation: TSESTree.TypeNode, services: ParserServicesWithTypeInformation): number {
+  const checker = services.program.getTypeChecker();
+  const type = checker.getTypeFromTypeNode(services.esTreeNodeToTSNodeMap.get(annotation) as ts.TypeNode);
+  const kinds = getTypeValueKinds(checker, type);
+  if (!(kinds & STRING_KINDS && kinds & ValueKind.Object)) return kinds;
+  const settled = checker.getAwaitedType(type) ?? type;
+  const isEntity = (member: ts.Type): boolean =>
+    (member.flags & (ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive)) !== 0 &&
+    !checker.isArrayType(member) &&
+    !checker.isTupleType(member) &&
+    !STRING_FORMS.has(member.getSymbol()?.name ?? '');
+  return (settled.isUnion() ? settled.types : [settled]).some(isEntity)
+    ? kinds
+    : (kinds & ~ValueKind.Object) | ValueKind.String;
+}
+
+/**
+ * What a declared return type says a function's results can be, as `ValueKind` flags:
+ * `Promise<T>` looked through, type parameters as `ValueKind.Generic`, and arrays of strings,
+ * buffers and URLs counted as strings (they are other forms of one, not data beside it). Named
+ * types are resolved with the checker when `services` are given; without them a named type is
+ * taken for an entity (`ValueKind.Object`).
+ *
+ * @param node - the function or method signature, for the type parameters in scope
+ * @param annotation - its return type (`node.returnType.typeAnnotation`)
+ * @param services - parser services with a program, if the file is linted with types
+ * @example
+ * getDeclaredValueKinds(fn, fn.returnType.typeAnnotation); // Boolean | Null for `: boolean | null`
+ */
+export function getDeclaredValueKinds(
+  node: TSESTree.Node,
+  annotation: TSESTree.TypeNode,
+  services?: ParserServicesWithTypeInformation,
+): number {
+  const written = { named: false };
+  const kinds = getTypeNodeValueKinds(annotation, getTypeParameterNames(node), (object) => {
+    written.named ||= object.type === AST_NODE_TYPES.TSTypeReference;
+    return classifyWrittenObject(object);
+  });
+  // A named type may be an alias of anything: resolve it when the checker is there.
+  return written.named && services ? getResolvedKinds(annotation, services) : kinds;
+}
