@@ -126,6 +126,16 @@ app.post('/transfers', async (c) => {
 });
 `,
     `
+const errorHandler = (err, c) => {
+  if ('getResponse' in err) {
+    const res = err.getResponse();
+    return c.newResponse(res.body, res);
+  }
+  console.error(err);
+  return c.text('Internal Server Error', 500);
+};
+`,
+    `
 app.post('/transfers', async (c) => {
   try {
     return c.json(await transfer(await c.req.json()), 201);

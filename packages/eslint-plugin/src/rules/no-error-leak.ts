@@ -8,13 +8,17 @@ import { isFunctionNode, type FunctionNode } from '../utils/ast/is-function-node
 import { isImpliedByBranch, type AtomFact } from '../utils/ast/is-implied-by-branch.js';
 import { skipExpressionWrappers } from '../utils/ast/skip-expression-wrappers.js';
 import { createRule } from '../utils/create-rule.js';
+import { createSafeErrorGuard } from '../utils/errors/create-safe-error-guard.js';
 import { createGenericResponseFix } from '../utils/http/create-generic-response-fix.js';
 import { getClientErrorCheck } from '../utils/http/get-client-error-check.js';
 import { isClientErrorClassName } from '../utils/http/is-client-error-class-name.js';
 import { getErrorHook } from '../utils/http/get-error-hook.js';
 import type { HttpPayload } from '../utils/http/create-http-framework.js';
+import { getHttpFrameworks } from '../utils/http/get-http-frameworks.js';
+import { getImportedHttpFrameworks } from '../utils/http/get-http-route.js';
 import { getHttpSink, isHttpPayloadPosition, type HttpSink } from '../utils/http/get-http-sink.js';
-import { createTaintTracker, type TaintFlow, type TaintedVariable } from '../utils/taint/create-taint-tracker.js';
+import { isHttpReceiver } from '../utils/http/is-http-receiver.js';
+import { createTaintTracker, type TaintFlow, type TaintSource, type TaintedVariable } from '../utils/taint/create-taint-tracker.js';
 import { getRejectionHandler } from '../utils/taint/get-rejection-handler.js';
 import { getTypeServices } from '../utils/types/get-type-services.js';
 import { hasBaseTypeNamed } from '../utils/types/has-base-type-named.js';
@@ -101,6 +105,7 @@ export default createRule<Options, MessageIds>({
     const allowClientErrors = options.allowClientErrors !== false;
     const isSafeClassName = (name: string): boolean => safeClasses.has(name) || (allowClientErrors && isClientErrorClassName(name));
     const services = getTypeServices(context);
+    const getSafeErrorFact = createSafeErrorGuard({ sourceCode, services, isSafeClassName });
     const tracked = new Set<TSESTree.Node>();
     const reported = new Set<string>();
 
@@ -110,83 +115,10 @@ export default createRule<Options, MessageIds>({
       return current.variable;
     }
 
-    function isSafeClassReference(node: TSESTree.Node, depth = 0): boolean {
-      const expression = skipExpressionWrappers(node);
-      if (depth > 5) return false;
-      if (expression.type === AST_NODE_TYPES.MemberExpression) return isSafeClassName(getPropertyName(expression) ?? '');
-      if (expression.type !== AST_NODE_TYPES.Identifier) return false;
-      if (isSafeClassName(expression.name)) return true;
-      const definition = ASTUtils.findVariable(sourceCode.getScope(expression), expression)?.defs[0]?.node;
-      // import { ValidationError as SequelizeValidationError } from 'sequelize'
-      if (definition?.type === AST_NODE_TYPES.ImportSpecifier && definition.imported.type === AST_NODE_TYPES.Identifier) {
-        return isSafeClassName(definition.imported.name);
-      }
-      const declaration =
-        definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.init?.type === AST_NODE_TYPES.ClassExpression
-          ? definition.init
-          : definition;
-      if (
-        (declaration?.type === AST_NODE_TYPES.ClassDeclaration || declaration?.type === AST_NODE_TYPES.ClassExpression) &&
-        declaration.superClass !== null
-      ) {
-        return isSafeClassReference(declaration.superClass, depth + 1);
-      }
-      if (services === undefined) return false;
-      return services
-        .getTypeAtLocation(expression)
-        .getConstructSignatures()
-        .some((signature) => hasBaseTypeNamed(signature.getReturnType(), isSafeClassName));
-    }
-
-    /** `e instanceof HTTPException`, `e.name === 'ZodError'`, `isZodError(e)` for an identity of the reference. */
-    function getSafeClassFact(
-      atom: TSESTree.Expression,
-      identities: ReadonlySet<TSESLint.Scope.Variable>,
-      known: ReadonlyMap<TSESLint.Scope.Variable, TaintedVariable>,
-    ): AtomFact | undefined {
-      const isIdentity = (node: TSESTree.Node): boolean => {
-        const expression = skipExpressionWrappers(node);
-        if (expression.type !== AST_NODE_TYPES.Identifier) return false;
-        const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
-        if (variable === null) return false;
-        const tainted = known.get(variable);
-        return identities.has(tainted === undefined ? variable : getIdentity(tainted));
-      };
-      if (atom.type === AST_NODE_TYPES.BinaryExpression) {
-        if (atom.operator === 'instanceof') {
-          return isIdentity(atom.left) && isSafeClassReference(atom.right) ? 'whenTrue' : undefined;
-        }
-        const equality = atom.operator === '===' || atom.operator === '==' ? 'whenTrue' : atom.operator === '!==' || atom.operator === '!=' ? 'whenFalse' : undefined;
-        const [name, literal] = atom.right.type === AST_NODE_TYPES.Literal ? [atom.left, atom.right] : [atom.right, atom.left];
-        if (
-          equality !== undefined &&
-          literal.type === AST_NODE_TYPES.Literal &&
-          typeof literal.value === 'string' &&
-          isSafeClassName(literal.value) &&
-          name.type === AST_NODE_TYPES.MemberExpression &&
-          getPropertyName(name) === 'name'
-        ) {
-          const object = skipExpressionWrappers(name.object);
-          const owner = object.type === AST_NODE_TYPES.MemberExpression && getPropertyName(object) === 'constructor' ? object.object : object;
-          return isIdentity(owner) ? equality : undefined;
-        }
-        return undefined;
-      }
-      if (atom.type === AST_NODE_TYPES.CallExpression && atom.arguments[0] !== undefined) {
-        const callee = skipExpressionWrappers(atom.callee);
-        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : undefined;
-        const guarded = name?.startsWith('is') === true ? name.slice(2).toLowerCase() : undefined;
-        if (guarded !== undefined && [...safeClasses].some((safe) => safe.toLowerCase() === guarded) && isIdentity(atom.arguments[0])) {
-          return 'whenTrue';
-        }
-      }
-      return undefined;
-    }
-
     function isSafeReference(
       reference: TSESTree.Identifier,
       tainted: TaintedVariable,
-      known: ReadonlyMap<TSESLint.Scope.Variable, TaintedVariable>,
+      taintedByVariable: ReadonlyMap<TSESLint.Scope.Variable, TaintedVariable>,
     ): boolean {
       const { parent } = reference;
       const property = parent.type === AST_NODE_TYPES.MemberExpression && parent.object === reference ? getPropertyName(parent) : undefined;
@@ -197,13 +129,21 @@ export default createRule<Options, MessageIds>({
       for (let current: TaintedVariable | undefined = tainted; current !== undefined; current = current.parent) {
         identities.add(getIdentity(current));
       }
+      // The guard's subject may be any alias of the object the reference reads (`const err = e as Error`).
+      const isSubject = (node: TSESTree.Node): boolean => {
+        if (node.type !== AST_NODE_TYPES.Identifier) return false;
+        const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+        if (variable === null) return false;
+        const known = taintedByVariable.get(variable);
+        return identities.has(known === undefined ? variable : getIdentity(known));
+      };
       const getFact = (atom: TSESTree.Expression): AtomFact | undefined => {
         if (allowInDevelopment) {
           const environment = getEnvironmentCheck(atom);
           if (environment !== undefined) return environment === 'development' ? 'whenTrue' : 'whenFalse';
         }
         if (internal) return undefined;
-        return getSafeClassFact(atom, identities, known) ?? (allowClientErrors ? getClientErrorCheck(atom) : undefined);
+        return getSafeErrorFact(atom, isSubject) ?? (allowClientErrors ? getClientErrorCheck(atom) : undefined);
       };
       return getBranchConditions(reference, tainted.source.root).some(({ test, outcome }) => isImpliedByBranch(test, outcome, getFact));
     }
@@ -230,15 +170,32 @@ export default createRule<Options, MessageIds>({
 
     /**
      * `new NotFoundError(e.message)`, `new ApiError({ message: e.message })`: an error class whose
-     * messages this rule lets through to clients must not be built from what another error says.
+     * messages this rule lets through to clients must not be built from what another error says —
+     * in HTTP code only, as CLIs and libraries wrap parse errors into `InvalidXError`s for their users.
      */
-    function getClientErrorSink(node: TSESTree.Node): HttpSink | undefined {
-      if (node.type !== AST_NODE_TYPES.NewExpression) return undefined;
+    function getClientErrorSink(node: TSESTree.Node, source: TaintSource): HttpSink | undefined {
+      if (node.type !== AST_NODE_TYPES.NewExpression || !isHttpCode(source)) return undefined;
       const callee = skipExpressionWrappers(node.callee);
       const name =
         callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : undefined;
       if (name === undefined || !isSafeClassName(name) || name === 'ZodError') return undefined;
       return { framework: undefined, label: `\`new ${name}()\``, node, payload: CLIENT_ERROR_PAYLOAD };
+    }
+
+    /** A file that imports an HTTP framework, or a source inside a function that gets a response object. */
+    function isHttpCode(source: TaintSource): boolean {
+      if (getImportedHttpFrameworks(sourceCode.ast).size > 0) return true;
+      for (let node: TSESTree.Node | undefined = source.root; node != null; node = node.parent) {
+        if (
+          isFunctionNode(node) &&
+          node.params.some((parameter) =>
+            getHttpFrameworks().some((framework) => parameter.type === AST_NODE_TYPES.Identifier && isHttpReceiver(parameter, framework, context)),
+          )
+        ) {
+          return true;
+        }
+      }
+      return false;
     }
 
     const tracker = createTaintTracker({
@@ -247,7 +204,7 @@ export default createRule<Options, MessageIds>({
       sanitizers: new Set(options.sanitizers),
       isSafeReference,
       onEvent(event) {
-        const sink = getHttpSink(event.node, context) ?? getClientErrorSink(event.node);
+        const sink = getHttpSink(event.node, context) ?? getClientErrorSink(event.node, event.flow.tainted.source);
         if (sink === undefined) return false;
         const index = event.type === 'argument' ? event.index : 0;
         if (!isHttpPayloadPosition(sink.payload, index, event.flow.path)) return true;
