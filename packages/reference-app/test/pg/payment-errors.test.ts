@@ -1,0 +1,4 @@
+import { describePaymentErrorsSuite } from '../suites/payment-errors.suite.js';
+import { createPostgresTestDatabase } from '../support/pg-database.js';
+
+describePaymentErrorsSuite(createPostgresTestDatabase);
