@@ -282,6 +282,21 @@ export function describePaymentsSuite(createDatabase: CreateTestDatabase): void 
         }
       });
 
+      it('lets exactly one of a racing cancel and card payment win, and never charges a cancelled order', async () => {
+        for (let round = 0; round < 4; round += 1) {
+          const order = await newOrder();
+          const [cancel, pay] = await Promise.all([shop.cancel(ada, order.id), shop.pay(ada, order.id, { channel: 'card' })]);
+          expect([cancel.status === 200, pay.status === 201]).toContain(true);
+          expect(cancel.status === 200 && pay.status === 201).toBe(false);
+          const final = (await (await shop.getOrder(ada, order.id)).json()) as OrderJson;
+          expect(final.status).toBe(cancel.status === 200 ? 'cancelled' : 'paid');
+          const payments = await t.database.db.selectFrom('payments').select('id').where('order_id', '=', order.id).execute();
+          const charged = payments.flatMap((payment) => chargesFor(payment.id));
+          expect(charged).toHaveLength(final.status === 'paid' ? 1 : 0);
+        }
+        expect(await t.verifyLedger()).toMatchObject({ ok: true });
+      });
+
       it('replays a payment request with its key without charging twice', async () => {
         const order = await newOrder();
         const key = newKey('pay');
