@@ -1,29 +1,315 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { createCalleeMatcher } from '../utils/ast/create-callee-matcher.js';
+import { getPropertyName } from '../utils/ast/get-static-name.js';
+import { isFunctionNode } from '../utils/ast/is-function-node.js';
+import { isNoopFunctionReference } from '../utils/ast/is-noop-function-reference.js';
+import { skipExpressionWrappers } from '../utils/ast/skip-expression-wrappers.js';
+import { visitDescendants } from '../utils/ast/visit-descendants.js';
+import { createNodeIndex, type NodeIndex } from '../utils/ast/create-node-index.js';
 import { createRule } from '../utils/create-rule.js';
+import { getCauseLosingThrows } from '../utils/errors/get-cause-losing-throws.js';
+import { getCauseOptionIndex } from '../utils/errors/get-cause-option-index.js';
+import { getEscapingPromiseReturns } from '../utils/errors/get-escaping-promise-returns.js';
+import { getHandlerBinding } from '../utils/errors/get-handler-binding.js';
+import {
+  type CallClassifier,
+  createCallClassifier,
+  type ErrorHandler,
+  getHandlerOutcome,
+} from '../utils/errors/get-handler-outcome.js';
+import { getPassErrorFix } from '../utils/errors/get-pass-error-fix.js';
+import { getRejectionCallback } from '../utils/errors/get-rejection-callback.js';
+import { getRethrowFix } from '../utils/errors/get-rethrow-fix.js';
+import { isParserFallback } from '../utils/errors/is-parser-fallback.js';
+import { isRejectionObservedElsewhere } from '../utils/errors/is-rejection-observed-elsewhere.js';
+import { getOptionsBagFix } from '../utils/fix/get-options-bag-fix.js';
+import { getLogMethodLevel } from '../utils/logging/get-log-call-level.js';
+import type { CarryingOptions } from '../utils/taint/is-carrying-value.js';
+import { getTypeServices } from '../utils/types/get-type-services.js';
 
-export type Options = [];
-export type MessageIds = 'TODO';
+export type Options = [
+  {
+    reporters?: string[];
+    allowEmptyWithComment?: boolean;
+    allowedThrowingCalls?: string[];
+  },
+];
+export type MessageIds =
+  | 'swallowedError'
+  | 'reportedWithoutError'
+  | 'causeLost'
+  | 'returnedPromiseEscapes'
+  | 'rethrowError'
+  | 'passError'
+  | 'addCause'
+  | 'awaitPromise';
+
+const DEFAULT_REPORTERS = [
+  '*.error',
+  '*.warn',
+  '*.fatal',
+  '*.exception',
+  '*.captureException',
+  '*.captureError',
+  '*.report',
+  '*.notify',
+  '*.recordException',
+  'reportError',
+  'captureException',
+  'console.error',
+  'console.warn',
+];
+const DEFAULT_ALLOWED_THROWING_CALLS = ['JSON.parse', 'new URL', 'BigInt', 'structuredClone', 'decodeURIComponent'];
+// What the handler analysis looks at (see getHandlerOutcome) and `causeLost` checks.
+const RECORDED = new Set<string>([
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.YieldExpression,
+  AST_NODE_TYPES.VariableDeclarator,
+  AST_NODE_TYPES.ThrowStatement,
+]);
+const LOOPS = new Set<string>([
+  AST_NODE_TYPES.ForStatement,
+  AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.WhileStatement,
+  AST_NODE_TYPES.DoWhileStatement,
+]);
+
+function isInLoop(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current && !isFunctionNode(current); current = current.parent) {
+    if (LOOPS.has(current.type)) return true;
+  }
+  return false;
+}
+
+interface Setup {
+  isReporterCallee: (callee: TSESTree.Expression) => boolean;
+  calls: CallClassifier;
+  parsers: ReadonlySet<string>;
+  services: ParserServicesWithTypeInformation | undefined;
+}
+
+// Matchers compiled from the options, shared by every file linted with the same options.
+const setups = new Map<string, Omit<Setup, 'services'>>();
+
+function createSetup(options: Options[0], services: ParserServicesWithTypeInformation | undefined): Setup {
+  const reporters = options.reporters ?? DEFAULT_REPORTERS;
+  const allowedThrowingCalls = options.allowedThrowingCalls ?? DEFAULT_ALLOWED_THROWING_CALLS;
+  const key = JSON.stringify([reporters, allowedThrowingCalls]);
+  let shared = setups.get(key);
+  if (!shared) {
+    const isReporterCallee = createCalleeMatcher(reporters);
+    shared = {
+      isReporterCallee,
+      calls: createCallClassifier((call) => isReporterCallee(call.callee)),
+      parsers: new Set(allowedThrowingCalls.map((name) => name.replace(/^new\s+/u, ''))),
+    };
+    setups.set(key, shared);
+  }
+  return { ...shared, services };
+}
 
 export default createRule<Options, MessageIds>({
   name: 'no-swallowed-error',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow TODO',
+      description: 'Disallow error handlers that let the caught error vanish without a trace',
       recommended: 'recommended',
     },
+    hasSuggestions: true,
     messages: {
-      TODO: 'TODO: say what is wrong and what to do instead.',
+      swallowedError:
+        'The caught error vanishes on some path through this handler. Rethrow it, pass it on (return it, `next(error)`), report it with the error object (`logger.error({ err })`), or test for the specific failure you expect before ignoring it.',
+      reportedWithoutError:
+        'This call reports the failure without the error object, so its stack, cause and driver fields are lost. Pass the caught error itself.',
+      causeLost:
+        'This new error drops the one that was caught. Pass it along as `{ cause: {{name}} }` (or as an argument) so its stack and cause survive.',
+      returnedPromiseEscapes:
+        'This promise is returned without `await`, so its rejection bypasses the `catch` of this `try`. Write `return await`.',
+      rethrowError: 'Rethrow the caught error (`throw {{name}};`).',
+      passError: 'Pass `{{name}}` to the reporter.',
+      addCause: 'Add `cause: {{name}}` to the new error.',
+      awaitPromise: 'Await the promise inside the `try`.',
     },
-    schema: [],
-    defaultOptions: [],
-  },
-  create(context) {
-    return {
-      Program(node: TSESTree.Program) {
-        void node;
-        void context;
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          reporters: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Calls that report an error when given the error object: `*.name` matches any member call with that method, `a.b` a dotted callee, `name` a bare call. Replaces the default list.',
+          },
+          allowEmptyWithComment: {
+            type: 'boolean',
+            description: 'Allow a handler whose body is empty but for a comment explaining why.',
+          },
+          allowedThrowingCalls: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Calls that throw only on bad input (`JSON.parse`, `new URL`): a `try` whose only calls are these may fall back to a value in its `catch`.',
+          },
+        },
       },
+    ],
+    defaultOptions: [
+      {
+        reporters: DEFAULT_REPORTERS,
+        allowEmptyWithComment: true,
+        allowedThrowingCalls: DEFAULT_ALLOWED_THROWING_CALLS,
+      },
+    ],
+  },
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const allowEmptyWithComment = options.allowEmptyWithComment !== false;
+
+    // Built on the first handler: most files have none, and the rule must stay cheap per keystroke.
+    let setup: Setup | undefined;
+    const getSetup = (): Setup => {
+      setup ??= createSetup(options, getTypeServices(context));
+      return setup;
+    };
+
+    function reportSwallowed(handler: ErrorHandler): void {
+      const binding = getHandlerBinding(sourceCode, handler);
+      // The handler's head: `catch (e)`, `(e) =>` (even before a parenthesised body), `function (e)`.
+      const before =
+        handler.node.type === AST_NODE_TYPES.ArrowFunctionExpression
+          ? sourceCode.getTokenBefore(handler.body, { filter: (token) => token.value === '=>' })
+          : sourceCode.getTokenBefore(handler.body);
+      context.report({
+        loc: { start: handler.node.loc.start, end: (before ?? handler.node).loc.end },
+        messageId: 'swallowedError',
+        suggest: binding && [
+          {
+            messageId: 'rethrowError',
+            data: { name: binding.name },
+            fix: (fixer) => [...binding.declare(fixer), getRethrowFix(fixer, sourceCode, handler, binding.name)],
+          },
+        ],
+      });
+    }
+
+    function reportWithoutError(handler: ErrorHandler, call: TSESTree.CallExpression): void {
+      const binding = getHandlerBinding(sourceCode, handler);
+      const pass = binding && getPassErrorFix(sourceCode, call, binding.name);
+      context.report({
+        node: call,
+        messageId: 'reportedWithoutError',
+        suggest: binding &&
+          pass && [
+            {
+              messageId: 'passError',
+              data: { name: binding.name },
+              fix: (fixer) => [...binding.declare(fixer), pass(fixer)],
+            },
+          ],
+      });
+    }
+
+    /** `causeLost`: new errors thrown by the handler itself without the caught one. */
+    function checkThrows(handler: ErrorHandler, index: NodeIndex, carrying: CarryingOptions): void {
+      for (const thrown of getCauseLosingThrows(handler, index, carrying)) {
+        const binding = getHandlerBinding(sourceCode, handler);
+        const optionsIndex = getCauseOptionIndex(thrown, getSetup().services);
+        const addCause =
+          binding && optionsIndex !== undefined
+            ? getOptionsBagFix(sourceCode, thrown, optionsIndex, 'cause', binding.name)
+            : undefined;
+        context.report({
+          node: thrown,
+          messageId: 'causeLost',
+          data: { name: binding?.name ?? 'error' },
+          suggest: binding &&
+            addCause && [
+              {
+                messageId: 'addCause',
+                data: { name: binding.name },
+                fix: (fixer) => [...binding.declare(fixer), addCause(fixer)],
+              },
+            ],
+        });
+      }
+    }
+
+    function check(handler: ErrorHandler): void {
+      const { body } = handler;
+      if (body.type === AST_NODE_TYPES.BlockStatement && body.body.length === 0) {
+        const explained = allowEmptyWithComment && sourceCode.getCommentsInside(body).length > 0;
+        if (!explained) reportSwallowed(handler);
+        return;
+      }
+      const { calls, parsers } = getSetup();
+      // One walk collects what the analysis looks at; it then looks regions up by range.
+      const index = createNodeIndex();
+      visitDescendants(body, sourceCode.visitorKeys, (node) => {
+        if (RECORDED.has(node.type)) index.add(node);
+        return true;
+      });
+      const outcome = getHandlerOutcome(sourceCode, handler, calls, index);
+      const isSuspect = outcome.swallowed || outcome.reportsWithoutError.length > 0;
+      if (
+        isSuspect &&
+        !(handler.node.type === AST_NODE_TYPES.CatchClause && isParserFallback(sourceCode, handler.node, parsers))
+      ) {
+        if (outcome.swallowed) reportSwallowed(handler);
+        for (const call of outcome.reportsWithoutError) reportWithoutError(handler, call);
+      }
+      checkThrows(handler, index, calls.carrying(outcome.references, false));
+    }
+
+    /** `returnedPromiseEscapes` (typed): `return promise` in a `try` whose catch would handle its rejection. */
+    function checkReturnedPromises(clause: TSESTree.CatchClause, services: ParserServicesWithTypeInformation): void {
+      for (const argument of getEscapingPromiseReturns(sourceCode, clause, services)) {
+        const fn = sourceCode.getAncestors(argument).findLast(isFunctionNode);
+        context.report({
+          node: argument,
+          messageId: 'returnedPromiseEscapes',
+          suggest: fn?.async
+            ? [{ messageId: 'awaitPromise', fix: (fixer) => fixer.insertTextBefore(argument, 'await ') }]
+            : [],
+        });
+      }
+    }
+
+    function checkRejectionCall(node: TSESTree.CallExpression): void {
+      const callback = getRejectionCallback(node, getSetup().services);
+      if (!callback || isRejectionObservedElsewhere(sourceCode, node)) return;
+      if (
+        callback.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+        callback.type === AST_NODE_TYPES.FunctionExpression
+      ) {
+        check({ node: callback, body: callback.body, binding: callback.params[0] ?? null, inLoop: false });
+        return;
+      }
+      // `.catch(console.log)`, `.catch(noop)`: logged below warning level, or dropped.
+      const inner = skipExpressionWrappers(callback);
+      const logMethod = inner.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(inner) : undefined;
+      const level = logMethod === undefined ? undefined : getLogMethodLevel(logMethod);
+      const isQuiet = (level === 'info' || level === 'debug') && !getSetup().isReporterCallee(inner);
+      if (isQuiet || isNoopFunctionReference(sourceCode, callback, allowEmptyWithComment)) {
+        context.report({ node: callback, messageId: 'swallowedError' });
+      }
+    }
+
+    return {
+      CatchClause(node) {
+        check({ node, body: node.body, binding: node.param, inLoop: isInLoop(node.parent) });
+        const { services } = getSetup();
+        if (services) checkReturnedPromises(node, services);
+      },
+      // Selectors, so that ESLint calls the rule only for `.catch(…)` / `.then(…)`, not for every call.
+      'CallExpression[callee.property.name=/^(?:catch|then)$/]': checkRejectionCall,
+      'CallExpression[callee.property.value=/^(?:catch|then)$/]': checkRejectionCall,
     };
   },
 });

@@ -2,15 +2,15 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /**
- * How a caller's per-path state changes along a body. A state is a small integer the caller packs
- * (for example a bit set), so that the sets of states at each point stay cheap to copy and merge.
+ * How a caller's per-path state changes along a body. A state is a small integer from 0 to 30,
+ * so that a set of states is one bit mask: the analysis allocates next to nothing per statement.
  * Every callback receives one path's state and returns the state after the step, or `null` when
  * the path stops there without leaving the body (for example `process.exit()`).
  */
 export interface PathTransfer {
   /** Evaluates a node whose effects happen unconditionally: an expression, a declaration. */
   evaluate: (node: TSESTree.Node, state: number) => number | null;
-  /** Enters the branch of `test` that `outcome` selects (`if`, loop and `?:` tests). */
+  /** Enters the branch of `test` that `outcome` selects (`if` and loop tests). */
   branch: (test: TSESTree.Expression, outcome: boolean, state: number) => number;
   /** Enters a `case test:` clause (`test` null for `default` and for "no case matched"). */
   enterCase: (discriminant: TSESTree.Expression, test: TSESTree.Expression | null, state: number) => number;
@@ -20,46 +20,39 @@ export interface PathTransfer {
   leaveByThrow: (argument: TSESTree.Expression, state: number) => number;
 }
 
-type States = Set<number>;
+/** A set of states, one bit per state. */
+type States = number;
 
 interface Completion {
   normal: States;
   returns: States;
   throws: States;
   /** Pending `break`/`continue`, keyed `break:<label>` / `continue:<label>` (empty label when bare). */
-  jumps: Map<string, States>;
+  jumps: Map<string, States> | undefined;
 }
 
 const MAX_LOOP_ROUNDS = 8;
 
-function addAll(target: States, source: Iterable<number>): void {
-  for (const state of source) target.add(state);
-}
-
-function empty(normal: States = new Set()): Completion {
-  return { normal, returns: new Set(), throws: new Set(), jumps: new Map() };
+function completion(normal: States): Completion {
+  return { normal, returns: 0, throws: 0, jumps: undefined };
 }
 
 /** Adds the abrupt completions (everything but `normal`) of `source` to `target`. */
 function addAbrupt(target: Completion, source: Completion): void {
-  addAll(target.returns, source.returns);
-  addAll(target.throws, source.throws);
-  for (const [key, states] of source.jumps) {
-    const existing = target.jumps.get(key);
-    if (existing) addAll(existing, states);
-    else target.jumps.set(key, new Set(states));
-  }
+  target.returns |= source.returns;
+  target.throws |= source.throws;
+  if (!source.jumps) return;
+  target.jumps ??= new Map();
+  for (const [key, states] of source.jumps) target.jumps.set(key, (target.jumps.get(key) ?? 0) | states);
 }
 
 /** Removes and returns the states of pending jumps with one of `keys`. */
-function takeJumps(completion: Completion, keys: readonly string[]): States {
-  const taken: States = new Set();
+function takeJumps(target: Completion, keys: readonly string[]): States {
+  let taken = 0;
+  if (!target.jumps) return taken;
   for (const key of keys) {
-    const states = completion.jumps.get(key);
-    if (states) {
-      addAll(taken, states);
-      completion.jumps.delete(key);
-    }
+    taken |= target.jumps.get(key) ?? 0;
+    target.jumps.delete(key);
   }
   return taken;
 }
@@ -72,28 +65,33 @@ function isConstantTrue(test: TSESTree.Expression | null): boolean {
 class ExitStateAnalysis {
   constructor(private readonly transfer: PathTransfer) {}
 
-  private map(states: States, step: (state: number) => number | null): States {
-    const next: States = new Set();
-    for (const state of states) {
+  map(states: States, step: (state: number) => number | null): States {
+    let next = 0;
+    for (let state = 0, rest = states; rest !== 0; state += 1, rest >>>= 1) {
+      if ((rest & 1) === 0) continue;
       const result = step(state);
-      if (result !== null) next.add(result);
+      if (result !== null) next |= 1 << result;
     }
     return next;
   }
 
   private evaluate(node: TSESTree.Node | null | undefined, states: States): States {
-    if (!node) return states;
+    if (!node || states === 0) return states;
     return this.map(states, (state) => this.transfer.evaluate(node, state));
   }
 
+  private branch(test: TSESTree.Expression, outcome: boolean, states: States): States {
+    return this.map(states, (state) => this.transfer.branch(test, outcome, state));
+  }
+
   statements(list: readonly TSESTree.Node[], states: States): Completion {
-    const result = empty();
+    const result = completion(0);
     let current = states;
     for (const statement of list) {
-      if (current.size === 0) break;
-      const completion = this.statement(statement, current, []);
-      addAbrupt(result, completion);
-      current = completion.normal;
+      if (current === 0) break;
+      const done = this.statement(statement, current, []);
+      addAbrupt(result, done);
+      current = done.normal;
     }
     result.normal = current;
     return result;
@@ -106,9 +104,9 @@ class ExitStateAnalysis {
       case AST_NODE_TYPES.IfStatement:
         return this.ifStatement(node, states);
       case AST_NODE_TYPES.LabeledStatement: {
-        const completion = this.statement(node.body, states, [...labels, node.label.name]);
-        addAll(completion.normal, takeJumps(completion, [`break:${node.label.name}`]));
-        return completion;
+        const done = this.statement(node.body, states, [...labels, node.label.name]);
+        done.normal |= takeJumps(done, [`break:${node.label.name}`]);
+        return done;
       }
       case AST_NODE_TYPES.SwitchStatement:
         return this.switchStatement(node, states);
@@ -133,27 +131,27 @@ class ExitStateAnalysis {
       case AST_NODE_TYPES.TryStatement:
         return this.tryStatement(node, states);
       case AST_NODE_TYPES.ReturnStatement: {
-        const completion = empty(new Set());
         const { argument } = node;
-        completion.returns = this.map(this.evaluate(argument, states), (state) =>
+        const done = completion(0);
+        done.returns = this.map(this.evaluate(argument, states), (state) =>
           this.transfer.leaveByReturn(argument, state),
         );
-        return completion;
+        return done;
       }
       case AST_NODE_TYPES.ThrowStatement: {
-        const completion = empty(new Set());
         const { argument } = node;
-        completion.throws = this.map(this.evaluate(argument, states), (state) =>
+        const done = completion(0);
+        done.throws = this.map(this.evaluate(argument, states), (state) =>
           this.transfer.leaveByThrow(argument, state),
         );
-        return completion;
+        return done;
       }
       case AST_NODE_TYPES.BreakStatement:
       case AST_NODE_TYPES.ContinueStatement: {
-        const completion = empty(new Set());
+        const done = completion(0);
         const kind = node.type === AST_NODE_TYPES.BreakStatement ? 'break' : 'continue';
-        completion.jumps.set(`${kind}:${node.label?.name ?? ''}`, new Set(states));
-        return completion;
+        done.jumps = new Map([[`${kind}:${node.label?.name ?? ''}`, states]]);
+        return done;
       }
       case AST_NODE_TYPES.WithStatement:
         return this.statement(node.body, this.evaluate(node.object, states), []);
@@ -163,23 +161,19 @@ class ExitStateAnalysis {
       case AST_NODE_TYPES.TSDeclareFunction:
       case AST_NODE_TYPES.TSInterfaceDeclaration:
       case AST_NODE_TYPES.TSTypeAliasDeclaration:
-        return empty(new Set(states));
+        return completion(states);
       default:
         // Expression statements, declarations and anything newer: evaluated in one step.
-        return empty(this.evaluate(node, states));
+        return completion(this.evaluate(node, states));
     }
   }
 
   private ifStatement(node: TSESTree.IfStatement, states: States): Completion {
     const tested = this.evaluate(node.test, states);
-    const consequent = this.statement(
-      node.consequent,
-      this.map(tested, (state) => this.transfer.branch(node.test, true, state)),
-      [],
-    );
-    const otherwise = this.map(tested, (state) => this.transfer.branch(node.test, false, state));
-    const alternate = node.alternate ? this.statement(node.alternate, otherwise, []) : empty(otherwise);
-    const result = empty(new Set([...consequent.normal, ...alternate.normal]));
+    const consequent = this.statement(node.consequent, this.branch(node.test, true, tested), []);
+    const otherwise = this.branch(node.test, false, tested);
+    const alternate = node.alternate ? this.statement(node.alternate, otherwise, []) : completion(otherwise);
+    const result = completion(consequent.normal | alternate.normal);
     addAbrupt(result, consequent);
     addAbrupt(result, alternate);
     return result;
@@ -188,25 +182,22 @@ class ExitStateAnalysis {
   private switchStatement(node: TSESTree.SwitchStatement, states: States): Completion {
     const { discriminant } = node;
     const evaluated = this.evaluate(discriminant, states);
-    const result = empty();
-    let fallthrough: States = new Set();
+    const result = completion(0);
+    let fallthrough = 0;
     let hasDefault = false;
     for (const clause of node.cases) {
-      if (clause.test === null) hasDefault = true;
       const { test } = clause;
-      const entering = this.map(this.evaluate(test, evaluated), (state) =>
-        this.transfer.enterCase(discriminant, test, state),
-      );
-      addAll(entering, fallthrough);
-      const completion = this.statements(clause.consequent, entering);
-      addAbrupt(result, completion);
-      fallthrough = completion.normal;
+      if (test === null) hasDefault = true;
+      const entering =
+        this.map(this.evaluate(test, evaluated), (state) => this.transfer.enterCase(discriminant, test, state)) |
+        fallthrough;
+      const done = this.statements(clause.consequent, entering);
+      addAbrupt(result, done);
+      fallthrough = done.normal;
     }
-    addAll(result.normal, fallthrough);
-    if (!hasDefault) {
-      addAll(result.normal, this.map(evaluated, (state) => this.transfer.enterCase(discriminant, null, state)));
-    }
-    addAll(result.normal, takeJumps(result, ['break:']));
+    result.normal |= fallthrough;
+    if (!hasDefault) result.normal |= this.map(evaluated, (state) => this.transfer.enterCase(discriminant, null, state));
+    result.normal |= takeJumps(result, ['break:']);
     return result;
   }
 
@@ -225,73 +216,62 @@ class ExitStateAnalysis {
     const continueKeys = ['continue:', ...labels.map((label) => `continue:${label}`)];
     // for-in/of has no test expression but may run zero times; `while (true)` and `for (;;)` never exit normally.
     const exitsByTest = test === undefined || !isConstantTrue(test);
-    const result = empty();
-    const seen: States = new Set();
+    const result = completion(0);
+    let seen = 0;
     let entering = states;
     let skipTest = !testFirst;
-    for (let round = 0; entering.size > 0 && round < MAX_LOOP_ROUNDS; round += 1) {
+    for (let round = 0; entering !== 0 && round < MAX_LOOP_ROUNDS; round += 1) {
       let bodyStates = entering;
       if (!skipTest) {
         const tested = test ? this.evaluate(test, entering) : entering;
-        if (exitsByTest) {
-          addAll(result.normal, test ? this.map(tested, (state) => this.transfer.branch(test, false, state)) : tested);
-        }
-        bodyStates = test ? this.map(tested, (state) => this.transfer.branch(test, true, state)) : tested;
+        if (exitsByTest) result.normal |= test ? this.branch(test, false, tested) : tested;
+        bodyStates = test ? this.branch(test, true, tested) : tested;
       }
       skipTest = false;
-      const completion = this.statement(body, bodyStates, []);
-      addAll(result.normal, takeJumps(completion, breakKeys));
-      const next = takeJumps(completion, continueKeys);
-      addAll(next, completion.normal);
-      addAbrupt(result, completion);
+      const done = this.statement(body, bodyStates, []);
+      result.normal |= takeJumps(done, breakKeys);
+      const next = takeJumps(done, continueKeys) | done.normal;
+      addAbrupt(result, done);
       const updated = this.evaluate(update, next);
-      entering = new Set([...updated].filter((state) => !seen.has(state)));
-      addAll(seen, updated);
+      entering = updated & ~seen;
+      seen |= updated;
     }
     return result;
   }
 
   private tryStatement(node: TSESTree.TryStatement, states: States): Completion {
     const block = this.statement(node.block, states, []);
-    let completion = block;
+    let done = block;
     if (node.handler) {
       // Where the block throws is unknown; assume late, after its effects (a reporting call that
       // itself throws is not worth a report), falling back to the entry states.
-      const entering: States = new Set([...block.normal, ...block.returns, ...block.throws]);
-      for (const jumped of block.jumps.values()) addAll(entering, jumped);
-      const handler = this.statement(node.handler.body, entering.size > 0 ? entering : states, []);
-      completion = empty(new Set([...block.normal, ...handler.normal]));
-      addAbrupt(completion, { ...block, throws: new Set() });
-      addAbrupt(completion, handler);
+      let entering = block.normal | block.returns | block.throws;
+      for (const jumped of block.jumps?.values() ?? []) entering |= jumped;
+      const handler = this.statement(node.handler.body, entering === 0 ? states : entering, []);
+      done = completion(block.normal | handler.normal);
+      addAbrupt(done, { ...block, throws: 0 });
+      addAbrupt(done, handler);
     }
-    if (!node.finalizer) return completion;
-    return this.finalize(node.finalizer, completion);
+    return node.finalizer ? this.finalize(node.finalizer, done) : done;
   }
 
   /** Runs `finally` once per kind of completion, which then resumes unless `finally` itself leaves. */
-  private finalize(finalizer: TSESTree.BlockStatement, completion: Completion): Completion {
-    const result = empty();
-    const resume = (states: States, onNormal: (after: States) => void): void => {
-      if (states.size === 0) return;
+  private finalize(finalizer: TSESTree.BlockStatement, done: Completion): Completion {
+    const result = completion(0);
+    const resume = (states: States): States => {
+      if (states === 0) return 0;
       const after = this.statement(finalizer, states, []);
       addAbrupt(result, after);
-      onNormal(after.normal);
+      return after.normal;
     };
-    resume(completion.normal, (after) => {
-      addAll(result.normal, after);
-    });
-    resume(completion.returns, (after) => {
-      addAll(result.returns, after);
-    });
-    resume(completion.throws, (after) => {
-      addAll(result.throws, after);
-    });
-    for (const [key, states] of completion.jumps) {
-      resume(states, (after) => {
-        const existing = result.jumps.get(key);
-        if (existing) addAll(existing, after);
-        else result.jumps.set(key, new Set(after));
-      });
+    result.normal |= resume(done.normal);
+    result.returns |= resume(done.returns);
+    result.throws |= resume(done.throws);
+    for (const [key, states] of done.jumps ?? []) {
+      const after = resume(states);
+      if (after === 0) continue;
+      result.jumps ??= new Map();
+      result.jumps.set(key, (result.jumps.get(key) ?? 0) | after);
     }
     return result;
   }
@@ -306,24 +286,25 @@ class ExitStateAnalysis {
  * do not record.
  *
  * @param body - a block (a `catch` body, a function body) or an arrow function's expression body
- * @param initial - the state on entry
+ * @param initial - the state on entry (0 to 30)
  * @param transfer - how each step changes a path's state
+ * @returns the exit states as a bit mask: bit `s` is set when some path leaves in state `s`
  * @example
  * const exits = getExitStates(catchClause.body, 0, transfer);
- * if (exits.has(0)) report(); // some path leaves in the initial state
+ * if ((exits & 1) !== 0) report(); // some path leaves in the initial state 0
  */
 export function getExitStates(
   body: TSESTree.BlockStatement | TSESTree.Expression,
   initial: number,
   transfer: PathTransfer,
-): ReadonlySet<number> {
-  const analysis = new ExitStateAnalysis(transfer);
+): number {
   if (body.type !== AST_NODE_TYPES.BlockStatement) {
     const evaluated = transfer.evaluate(body, initial);
-    return evaluated === null ? new Set() : new Set([transfer.leaveByReturn(body, evaluated)]);
+    return evaluated === null ? 0 : 1 << transfer.leaveByReturn(body, evaluated);
   }
-  const completion = analysis.statements(body.body, new Set([initial]));
-  const exits: States = new Set([...completion.normal, ...completion.returns]);
-  for (const states of completion.jumps.values()) addAll(exits, states);
+  const analysis = new ExitStateAnalysis(transfer);
+  const done = analysis.statements(body.body, 1 << initial);
+  let exits = done.normal | done.returns;
+  for (const states of done.jumps?.values() ?? []) exits |= states;
   return exits;
 }

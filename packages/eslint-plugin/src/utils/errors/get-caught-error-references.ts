@@ -1,7 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { isFunctionNode } from '../ast/is-function-node.js';
-import { visitDescendants } from '../ast/visit-descendants.js';
 import { isCarryingValue } from '../taint/is-carrying-value.js';
 
 /** Where a handler's code refers to the error it caught. */
@@ -29,22 +27,22 @@ function addReferences(target: Set<TSESTree.Node>, variables: readonly TSESLint.
 /**
  * The identifiers inside a handler that refer to the caught error, its aliases, its parts and
  * tests of it, resolved with the scope manager (shadowing is respected). Aliases are the handler's
- * own `const`/`let` declarations, followed in source order; nested functions are not searched.
+ * own `const`/`let` declarations, followed in source order.
  *
  * @param sourceCode - the rule context's source code
  * @param binding - the `catch` parameter or the callback's first parameter, if any
  * @param owner - the node declaring `binding` (the `CatchClause` or the function)
- * @param body - the handler body searched for aliases
+ * @param declarators - the handler's own variable declarators (not those of nested functions), in source order
  * @param aliasing - classifies alias initialisers
  * @example
- * const references = getCaughtErrorReferences(sourceCode, clause.param, clause, clause.body, aliasing);
+ * const references = getCaughtErrorReferences(sourceCode, clause.param, clause, declarators, aliasing);
  * references.values.has(identifier); // identifier refers to the caught error
  */
 export function getCaughtErrorReferences(
   sourceCode: Readonly<TSESLint.SourceCode>,
   binding: TSESTree.Node | null | undefined,
   owner: TSESTree.Node,
-  body: TSESTree.Node,
+  declarators: readonly TSESTree.VariableDeclarator[],
   aliasing: CaughtErrorAliasing,
 ): CaughtErrorReferences {
   const references: CaughtErrorReferences = { values: new Set(), parts: new Set(), tests: new Set() };
@@ -60,20 +58,19 @@ export function getCaughtErrorReferences(
   }
   if (references.values.size + references.parts.size === 0) return references;
 
-  visitDescendants(body, sourceCode.visitorKeys, (node) => {
-    if (isFunctionNode(node)) return false;
-    if (node.type !== AST_NODE_TYPES.VariableDeclarator || !node.init) return true;
-    const { init } = node;
-    const variables = sourceCode.getDeclaredVariables(node);
-    if (node.id.type === AST_NODE_TYPES.Identifier && aliasing.isCarryingError(init, references)) {
-      addReferences(references.values, variables);
-    } else if (node.id.type === AST_NODE_TYPES.Identifier && aliasing.isErrorTest(init, references)) {
-      addReferences(references.tests, variables);
-    } else if (isCarryingValue(init, { isSource: (id) => isReference(references, id), derived: true })) {
-      addReferences(references.parts, variables);
+  const isSource = (id: TSESTree.Identifier): boolean => isReference(references, id);
+  for (const declarator of declarators) {
+    const { init } = declarator;
+    if (!init) continue;
+    const isName = declarator.id.type === AST_NODE_TYPES.Identifier;
+    if (isName && aliasing.isCarryingError(init, references)) {
+      addReferences(references.values, sourceCode.getDeclaredVariables(declarator));
+    } else if (isName && aliasing.isErrorTest(init, references)) {
+      addReferences(references.tests, sourceCode.getDeclaredVariables(declarator));
+    } else if (isCarryingValue(init, { isSource, derived: true })) {
+      addReferences(references.parts, sourceCode.getDeclaredVariables(declarator));
     }
-    return true;
-  });
+  }
   return references;
 }
 

@@ -4,7 +4,7 @@ import { getPropertyName, getStaticName } from '../ast/get-static-name.js';
 import { isFunctionNode } from '../ast/is-function-node.js';
 import { isImpliedByBranch } from '../ast/is-implied-by-branch.js';
 import { skipExpressionWrappers } from '../ast/skip-expression-wrappers.js';
-import { visitDescendants } from '../ast/visit-descendants.js';
+import type { NodeIndex } from '../ast/create-node-index.js';
 import { getExitStates, type PathTransfer } from '../code-path/get-exit-states.js';
 import { getLogCallLevel } from '../logging/get-log-call-level.js';
 import { type CarryingOptions, isCarryingValue } from '../taint/is-carrying-value.js';
@@ -33,9 +33,26 @@ export interface HandlerOutcome {
 /** Recognises the calls that report an error: options-driven (`*.error`, `reportError`, …). */
 export type ReporterMatcher = (call: TSESTree.CallExpression) => boolean;
 
-const HANDLED = -1;
-const LAST_WEAK_BIT = 30;
-// Calls that end the request or process as loudly as a throw (Next.js helpers throw internally).
+/** How calls in a handler treat the caught error (see `createCallClassifier`). */
+export interface CallClassifier {
+  /** Reports at warning level or above (the configured reporters, `logger.log('error', …)`). */
+  isReporting: (call: TSESTree.CallExpression) => boolean;
+  /** What carries the error: the value itself (`derived` false) or anything computed from it. */
+  carrying: (references: CaughtErrorReferences, derived: boolean) => CarryingOptions;
+}
+
+// Path states: nothing yet, reported without the error object, handled.
+const NONE = 0;
+const WEAK = 1;
+const HANDLED = 2;
+
+/** What evaluating a node does to a path: handle the error, or report it without the error object. */
+interface Effect {
+  handled: boolean;
+  weak: TSESTree.CallExpression[];
+}
+// Calls that end the request or process as loudly as a throw (Next.js helpers throw internally;
+// `process.exit()` without a code is a normal exit).
 const TERMINATORS = new Set(['notFound', 'redirect', 'permanentRedirect', 'unauthorized', 'forbidden']);
 const PREDICATE = /^(?:is|has|can|should|includes|startsWith|endsWith|test|match|matches|some|every|indexOf|lastIndexOf|search|get)(?:[A-Z_\d]|$)/u;
 const STRINGIFIERS = new Set(['String', 'JSON.stringify', 'encodeURIComponent', 'encodeURI']);
@@ -46,10 +63,12 @@ function getCalleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): 
 }
 
 function isTerminator(call: TSESTree.CallExpression): boolean {
+  // Koa's `ctx.throw(…)` and friends throw on the caller's behalf.
+  if (getCalleeName(call) === 'throw') return true;
   const name = getStaticName(call.callee);
-  if (name === 'process.exit') {
+  if (name === 'process.exit' || name === 'exit') {
     const [code] = call.arguments;
-    return !(code?.type === AST_NODE_TYPES.Literal && code.value === 0);
+    return code !== undefined && !(code.type === AST_NODE_TYPES.Literal && code.value === 0);
   }
   return name !== undefined && TERMINATORS.has(name);
 }
@@ -63,6 +82,30 @@ function isTestExpression(node: TSESTree.Expression): boolean {
 }
 
 /**
+ * How code at `node` runs relative to `root`, a region of a handler: directly, inside a callback
+ * passed to a call (`setTimeout(() => log(e))`, `new Promise((_, reject) => reject(e))` — counts
+ * for reporting and passing on), or inside some other function (opaque: it may never run).
+ *
+ * @param node - a node inside `root`
+ * @param root - the region the handler analysis evaluates
+ * @example
+ * if (getReach(call, statement) === 'direct') countThrow(call);
+ */
+export function getReach(node: TSESTree.Node, root: TSESTree.Node): 'direct' | 'callback' | 'opaque' {
+  let reach: 'direct' | 'callback' = 'direct';
+  for (let current = node.parent; current && current !== root; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    const { parent } = current;
+    const isArgument =
+      (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+      (parent.arguments as readonly TSESTree.Node[]).includes(current);
+    if (!isArgument) return 'opaque';
+    reach = 'callback';
+  }
+  return reach;
+}
+
+/**
  * Classifies calls for error handling: which report the error, which only log below warning
  * level or test it (and so pass nothing on), and which turn it into text.
  *
@@ -70,10 +113,7 @@ function isTestExpression(node: TSESTree.Expression): boolean {
  * @example
  * const calls = createCallClassifier((call) => isReporterCallee(call.callee));
  */
-export function createCallClassifier(isReporter: ReporterMatcher): {
-  isReporting: (call: TSESTree.CallExpression) => boolean;
-  carrying: (references: CaughtErrorReferences, derived: boolean) => CarryingOptions;
-} {
+export function createCallClassifier(isReporter: ReporterMatcher): CallClassifier {
   const isReporting = (call: TSESTree.CallExpression): boolean => {
     if (isReporter(call)) return true;
     const level = getLogCallLevel(call);
@@ -113,62 +153,65 @@ export function createCallClassifier(isReporter: ReporterMatcher): {
  *
  * @param sourceCode - the rule context's source code
  * @param handler - the handler to analyse
- * @param isReporter - the configured reporters
+ * @param calls - the call classifier built from the configured reporters
+ * @param index - the calls, assignments, `yield`s and variable declarators recorded inside the handler
  * @example
- * const outcome = getHandlerOutcome(context.sourceCode, handler, isReporter);
+ * const outcome = getHandlerOutcome(context.sourceCode, handler, createCallClassifier(isReporter), index);
  * if (outcome.swallowed) context.report(…);
  */
 export function getHandlerOutcome(
   sourceCode: Readonly<TSESLint.SourceCode>,
   handler: ErrorHandler,
-  isReporter: ReporterMatcher,
+  calls: CallClassifier,
+  index: NodeIndex,
 ): HandlerOutcome {
-  const calls = createCallClassifier(isReporter);
-  const references = getCaughtErrorReferences(sourceCode, handler.binding, handler.node, handler.body, {
+  const declarators = index
+    .within(handler.body)
+    .filter(
+      (node): node is TSESTree.VariableDeclarator =>
+        node.type === AST_NODE_TYPES.VariableDeclarator && getReach(node, handler.body) === 'direct',
+    );
+  const references = getCaughtErrorReferences(sourceCode, handler.binding, handler.node, declarators, {
     isCarryingError: (node, current) => isCarryingValue(node, calls.carrying(current, false)),
     isErrorTest: (node, current) => isImpliedByBranch(node, true, (atom) => getErrorTestFact(atom, current)),
   });
   const valueMode = calls.carrying(references, false);
   const derivedMode = calls.carrying(references, true);
   const weakCalls: TSESTree.CallExpression[] = [];
-  const effects = new Map<TSESTree.Node, number>();
+  const effects = new Map<TSESTree.Node, Effect>();
 
-  const getEffect = (root: TSESTree.Node): number => {
+  /** What one recorded node does: report, pass on, or end the process. */
+  const apply = (effect: Effect, node: TSESTree.Node, nested: boolean): void => {
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      if (isTerminator(node)) effect.handled = true;
+      else if (calls.isReporting(node)) {
+        if (node.arguments.some((argument) => isCarryingValue(argument, valueMode))) effect.handled = true;
+        else if (!nested) effect.weak.push(node);
+      } else if (
+        valueMode.isOpaqueCall?.(node) !== true &&
+        node.arguments.some((argument) => isCarryingValue(argument, derivedMode))
+      ) {
+        effect.handled = true;
+      }
+    } else if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+      const plainVariable = node.left.type === AST_NODE_TYPES.Identifier;
+      if (getStaticName(node.left) === 'process.exitCode') effect.handled = true;
+      else if (!(plainVariable && handler.inLoop) && isCarryingValue(node.right, derivedMode)) effect.handled = true;
+    } else if (node.type === AST_NODE_TYPES.YieldExpression && node.argument) {
+      if (isCarryingValue(node.argument, derivedMode)) effect.handled = true;
+    }
+  };
+
+  const getEffect = (root: TSESTree.Node): Effect => {
     const cached = effects.get(root);
-    if (cached !== undefined) return cached;
-    let effect = 0;
-    const scan = (start: TSESTree.Node, nested: boolean): void => {
-      visitDescendants(start, sourceCode.visitorKeys, (node) => {
-        if (effect === HANDLED) return false;
-        if (isFunctionNode(node)) return node === start;
-        if (node.type === AST_NODE_TYPES.CallExpression) {
-          if (isTerminator(node)) effect = HANDLED;
-          else if (calls.isReporting(node)) {
-            if (node.arguments.some((argument) => isCarryingValue(argument, valueMode))) effect = HANDLED;
-            else if (!nested) {
-              effect |= 1 << Math.min(weakCalls.length, LAST_WEAK_BIT);
-              weakCalls.push(node);
-            }
-          } else if (
-            !valueMode.isOpaqueCall?.(node) &&
-            node.arguments.some((argument) => isCarryingValue(argument, derivedMode))
-          ) {
-            effect = HANDLED;
-          }
-        } else if (node.type === AST_NODE_TYPES.AssignmentExpression) {
-          const plainVariable = node.left.type === AST_NODE_TYPES.Identifier;
-          if (getStaticName(node.left) === 'process.exitCode') effect = HANDLED;
-          else if (!(plainVariable && handler.inLoop) && isCarryingValue(node.right, derivedMode)) effect = HANDLED;
-        } else if (node.type === AST_NODE_TYPES.YieldExpression && node.argument) {
-          if (isCarryingValue(node.argument, derivedMode)) effect = HANDLED;
-        }
-        if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-          for (const argument of node.arguments) if (isFunctionNode(argument)) scan(argument.body, true);
-        }
-        return true;
-      });
-    };
-    scan(root, false);
+    if (cached) return cached;
+    const effect: Effect = { handled: false, weak: [] };
+    for (const node of index.within(root)) {
+      const reach = getReach(node, root);
+      if (reach !== 'opaque') apply(effect, node, reach === 'callback');
+      if (effect.handled) break;
+    }
+    weakCalls.push(...effect.weak);
     effects.set(root, effect);
     return effect;
   };
@@ -188,11 +231,15 @@ export function getHandlerOutcome(
     return !isTestExpression(node) && isCarryingValue(node, derivedMode);
   };
 
+  // Which reporter calls without the error count as "weak" reporting in this pass: all of them
+  // first; then, if some path leaves with nothing better, each alone to tell which to report.
+  let countsAsWeak: (call: TSESTree.CallExpression) => boolean = () => true;
   const transfer: PathTransfer = {
     evaluate: (node, state) => {
       if (state === HANDLED) return HANDLED;
       const effect = getEffect(node);
-      return effect === HANDLED ? HANDLED : state | effect;
+      if (effect.handled) return HANDLED;
+      return effect.weak.some((call) => countsAsWeak(call)) ? WEAK : state;
     },
     branch: (test, outcome, state) => (state === HANDLED || isGuarded(test, outcome) ? HANDLED : state),
     enterCase: (discriminant, test, state) => {
@@ -206,14 +253,14 @@ export function getHandlerOutcome(
     leaveByThrow: () => HANDLED,
   };
 
-  let weakMask = 0;
-  let swallowed = false;
-  for (const state of getExitStates(handler.body, 0, transfer)) {
-    if (state === 0) swallowed = true;
-    else if (state !== HANDLED) weakMask |= state;
-  }
-  const reportsWithoutError = weakCalls.filter(
-    (_, index) => (weakMask & (1 << Math.min(index, LAST_WEAK_BIT))) !== 0,
-  );
+  const exits = getExitStates(handler.body, NONE, transfer);
+  const swallowed = (exits & (1 << NONE)) !== 0;
+  const reportsWithoutError =
+    (exits & (1 << WEAK)) === 0
+      ? []
+      : weakCalls.filter((weakCall) => {
+          countsAsWeak = (call) => call === weakCall;
+          return (getExitStates(handler.body, NONE, transfer) & (1 << WEAK)) !== 0;
+        });
   return { references, swallowed, reportsWithoutError };
 }

@@ -35,52 +35,53 @@ export function isCarryingValue(node: TSESTree.Node, options: CarryingOptions): 
   return carries(node, options, false);
 }
 
-function carries(raw: TSESTree.Node, options: CarryingOptions, inString: boolean): boolean {
+function carries(raw: TSESTree.Node | null | undefined, options: CarryingOptions, inString: boolean): boolean {
+  if (raw == null) return false;
   const node = skipExpressionWrappers(raw);
   const derived = options.derived === true;
-  const recurse = (child: TSESTree.Node | null | undefined, stringified = inString): boolean =>
-    child != null && carries(child, options, stringified);
   switch (node.type) {
     case AST_NODE_TYPES.Identifier:
       // A value turned into text is not the value (its stack and fields are gone).
       return (derived || !inString) && options.isSource(node);
     case AST_NODE_TYPES.MemberExpression:
-      if (options.isCarryingMember?.(node) === true && recurse(node.object, false)) return true;
-      return derived && recurse(node.object);
+      if (options.isCarryingMember?.(node) === true && carries(node.object, options, false)) return true;
+      return derived && carries(node.object, options, inString);
     case AST_NODE_TYPES.ObjectExpression:
-      return node.properties.some((property) =>
-        property.type === AST_NODE_TYPES.SpreadElement ? recurse(property.argument) : recurse(property.value),
-      );
+      for (const property of node.properties) {
+        const value = property.type === AST_NODE_TYPES.SpreadElement ? property.argument : property.value;
+        if (carries(value, options, inString)) return true;
+      }
+      return false;
     case AST_NODE_TYPES.ArrayExpression:
-      return node.elements.some((element) => recurse(element));
+      return node.elements.some((element) => carries(element, options, inString));
     case AST_NODE_TYPES.SpreadElement:
     case AST_NODE_TYPES.AwaitExpression:
-      return recurse(node.argument);
+      return carries(node.argument, options, inString);
     case AST_NODE_TYPES.ConditionalExpression:
-      return recurse(node.consequent) || recurse(node.alternate);
+      return carries(node.consequent, options, inString) || carries(node.alternate, options, inString);
     case AST_NODE_TYPES.LogicalExpression:
-      return recurse(node.left) || recurse(node.right);
+      return carries(node.left, options, inString) || carries(node.right, options, inString);
     case AST_NODE_TYPES.SequenceExpression:
-      return recurse(node.expressions.at(-1));
+      return carries(node.expressions.at(-1), options, inString);
     case AST_NODE_TYPES.AssignmentExpression:
-      return recurse(node.right);
+      return carries(node.right, options, inString);
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression: {
       if (options.isOpaqueCall?.(node) === true) return false;
       const stringified = inString || options.isStringifyingCall?.(node) === true;
-      if (node.arguments.some((argument) => recurse(argument, stringified))) return true;
+      if (node.arguments.some((argument) => carries(argument, options, stringified))) return true;
       // `e.toJSON()`, `e.response.data.map(…)`: a method of the value computes from it.
-      return derived && node.callee.type === AST_NODE_TYPES.MemberExpression && recurse(node.callee.object);
+      return derived && node.callee.type === AST_NODE_TYPES.MemberExpression && carries(node.callee.object, options, true);
     }
     case AST_NODE_TYPES.TemplateLiteral:
-      return node.expressions.some((expression) => recurse(expression, true));
+      return node.expressions.some((expression) => carries(expression, options, true));
     case AST_NODE_TYPES.TaggedTemplateExpression:
-      return node.quasi.expressions.some((expression) => recurse(expression, true));
+      return node.quasi.expressions.some((expression) => carries(expression, options, true));
     case AST_NODE_TYPES.BinaryExpression:
       if (NON_CARRYING_BINARY.has(node.operator)) return false;
-      return recurse(node.left, true) || recurse(node.right, true);
+      return carries(node.left, options, true) || carries(node.right, options, true);
     case AST_NODE_TYPES.UnaryExpression:
-      return derived && (node.operator === '-' || node.operator === '+') && recurse(node.argument);
+      return derived && (node.operator === '-' || node.operator === '+') && carries(node.argument, options, inString);
     default:
       return false;
   }

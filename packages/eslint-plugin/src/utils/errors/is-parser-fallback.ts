@@ -1,0 +1,77 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { getPropertyName, getStaticName } from '../ast/get-static-name.js';
+import { isFunctionNode } from '../ast/is-function-node.js';
+import { skipExpressionWrappers } from '../ast/skip-expression-wrappers.js';
+import { visitDescendants } from '../ast/visit-descendants.js';
+
+// Calls that cannot fail on a parser's result, so that a `try` around
+// `new URL(s).hostname.toLowerCase()` still has the parser as its only throwing call.
+const PURE_METHODS = new Set([
+  'toString',
+  'toLowerCase',
+  'toUpperCase',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'slice',
+  'substring',
+  'split',
+  'replace',
+  'replaceAll',
+  'startsWith',
+  'endsWith',
+  'includes',
+  'indexOf',
+  'padStart',
+  'padEnd',
+  'at',
+  'join',
+  'has',
+  'get',
+]);
+const PURE_FUNCTIONS = new Set(['String', 'Number', 'Boolean', 'Array.isArray', 'Number.isNaN', 'Number.isFinite']);
+
+function isFallbackStatement(statement: TSESTree.Statement): boolean {
+  return (
+    statement.type === AST_NODE_TYPES.ReturnStatement ||
+    statement.type === AST_NODE_TYPES.VariableDeclaration ||
+    (statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      statement.expression.type === AST_NODE_TYPES.AssignmentExpression)
+  );
+}
+
+/**
+ * Whether a `catch` only supplies a fallback for a parser that failed on bad input: its `try`
+ * block calls nothing but the given throwing parsers (and string/collection methods on their
+ * results), and the catch body only returns or assigns. `try { return JSON.parse(raw) } catch
+ * { return undefined }` is an answer, not a swallowed failure.
+ *
+ * @param sourceCode - the rule context's source code
+ * @param clause - the catch clause
+ * @param parsers - dotted callee names of the parsers (`JSON.parse`, `URL` for `new URL`)
+ * @example
+ * isParserFallback(sourceCode, clause, new Set(['JSON.parse', 'URL']));
+ */
+export function isParserFallback(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  clause: TSESTree.CatchClause,
+  parsers: ReadonlySet<string>,
+): boolean {
+  const callees: string[] = [];
+  visitDescendants(clause.parent.block, sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+      const callee = skipExpressionWrappers(node.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : undefined;
+      const name = getStaticName(callee) ?? '';
+      if (!(method !== undefined && PURE_METHODS.has(method)) && !PURE_FUNCTIONS.has(name)) callees.push(name);
+    }
+    return !isFunctionNode(node);
+  });
+  return (
+    callees.length > 0 &&
+    callees.every((callee) => parsers.has(callee)) &&
+    clause.body.body.length > 0 &&
+    clause.body.body.every(isFallbackStatement)
+  );
+}
