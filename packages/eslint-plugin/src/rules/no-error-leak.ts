@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { getBranchConditions } from '../utils/ast/get-branch-conditions.js';
 import { getEnvironmentCheck } from '../utils/ast/get-environment-check.js';
@@ -18,7 +18,13 @@ import { getHttpFrameworks } from '../utils/http/get-http-frameworks.js';
 import { getImportedHttpFrameworks } from '../utils/http/get-http-route.js';
 import { getHttpSink, isHttpPayloadPosition, type HttpSink } from '../utils/http/get-http-sink.js';
 import { isHttpReceiver } from '../utils/http/is-http-receiver.js';
-import { createTaintTracker, type TaintFlow, type TaintSource, type TaintedVariable } from '../utils/taint/create-taint-tracker.js';
+import {
+  createTaintTracker,
+  type TaintFlow,
+  type TaintSource,
+  type TaintTracker,
+  type TaintedVariable,
+} from '../utils/taint/create-taint-tracker.js';
 import { getRejectionHandler } from '../utils/taint/get-rejection-handler.js';
 import { getTypeServices } from '../utils/types/get-type-services.js';
 import { hasBaseTypeNamed } from '../utils/types/has-base-type-named.js';
@@ -104,8 +110,10 @@ export default createRule<Options, MessageIds>({
     const allowInDevelopment = options.allowInDevelopment === true;
     const allowClientErrors = options.allowClientErrors !== false;
     const isSafeClassName = (name: string): boolean => safeClasses.has(name) || (allowClientErrors && isClientErrorClassName(name));
-    const services = getTypeServices(context);
-    const getSafeErrorFact = createSafeErrorGuard({ sourceCode, services, isSafeClassName });
+    // Built on the first caught error: most files have none, and then the rule does no more work.
+    let services: ParserServicesWithTypeInformation | undefined;
+    let getSafeErrorFact: ReturnType<typeof createSafeErrorGuard> = () => undefined;
+    let tracker: TaintTracker | undefined;
     const tracked = new Set<TSESTree.Node>();
     const reported = new Set<string>();
 
@@ -198,7 +206,7 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
-    const tracker = createTaintTracker({
+    const createTracker = (): TaintTracker => createTaintTracker({
       sourceCode,
       safeProperties: new Set(options.safeProperties),
       sanitizers: new Set(options.sanitizers),
@@ -209,7 +217,7 @@ export default createRule<Options, MessageIds>({
         const index = event.type === 'argument' ? event.index : 0;
         if (!isHttpPayloadPosition(sink.payload, index, event.flow.path)) return true;
         if (sink.payload.allowsRawError === true && isRawError(event.flow)) return true;
-        report(event.flow, sink);
+        if (!event.flow.isSafe()) report(event.flow, sink);
         return true;
       },
     });
@@ -225,6 +233,11 @@ export default createRule<Options, MessageIds>({
       if (binding === undefined || tracked.has(binding)) return;
       tracked.add(binding);
       const identifier = binding.type === AST_NODE_TYPES.AssignmentPattern ? binding.left : binding;
+      if (tracker === undefined) {
+        services = getTypeServices(context);
+        getSafeErrorFact = createSafeErrorGuard({ sourceCode, services, isSafeClassName });
+        tracker = createTracker();
+      }
       tracker.track({ binding, root, description: describe(identifier.type === AST_NODE_TYPES.Identifier ? identifier.name : undefined) });
     }
 
@@ -256,7 +269,7 @@ export default createRule<Options, MessageIds>({
           if (fn !== undefined) trackHook(fn, node);
         }
       },
-      ':function'(node: FunctionNode) {
+      'ArrowFunctionExpression, FunctionDeclaration, FunctionExpression'(node: FunctionNode) {
         if (node.params.length >= 1 && node.params.length <= 4) trackHook(node);
       },
     };

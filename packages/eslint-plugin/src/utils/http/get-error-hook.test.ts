@@ -25,6 +25,7 @@ describe('getErrorHook', () => {
 
   it('recognises hooks declared apart from their registration by their parameters', () => {
     expect(findHooks('export function handleError(err, req, res, next) {}')).toEqual(['express err']);
+    expect(findHooks('export const handleError = (e, req, res, next) => {};')).toEqual(['express e']);
     expect(findHooks('export const onError = (error: Error, c: Context) => c.json({});')).toEqual(['hono error: Error']);
     expect(findHooks('export const onError = (thrown: AppError, c) => c.json({});')).toEqual(['hono thrown: AppError']);
     expect(findHooks('export function onFailure(error, request, reply) {}')).toEqual(['fastify error']);

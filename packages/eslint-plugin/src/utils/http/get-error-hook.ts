@@ -22,8 +22,9 @@ export interface HttpErrorHook {
 const HOOK_ERROR_NAME = /^_?(?:err|error|exception|ex|thrown)$|(?:Error|Err|Exception)$/u;
 const ERROR_TYPE_NAME = /(?:Error|Exception)$/u;
 
-function isErrorLike(parameter: TSESTree.Identifier): boolean {
-  if (HOOK_ERROR_NAME.test(parameter.name)) return true;
+function isErrorLike(parameter: TSESTree.Identifier, arity: number): boolean {
+  // `e` is too common a first parameter, except in front of three more (e, req, res, next).
+  if (HOOK_ERROR_NAME.test(parameter.name) || (arity === 4 && parameter.name === 'e')) return true;
   const annotation = parameter.typeAnnotation?.typeAnnotation;
   return (
     annotation?.type === AST_NODE_TYPES.TSTypeReference &&
@@ -57,6 +58,10 @@ export function getErrorHook(fn: FunctionNode, context: Context, registration: T
     registration.type === AST_NODE_TYPES.CallExpression && registration.callee.type === AST_NODE_TYPES.MemberExpression
       ? getPropertyName(registration.callee)
       : undefined;
+  const firstParameter = getParameterIdentifier(fn.params[0]);
+  const errorLike = firstParameter !== undefined && isErrorLike(firstParameter, fn.params.length);
+  // Most functions are neither registered as hooks nor shaped like one: leave early.
+  if (registeredBy === undefined && !errorLike) return undefined;
   for (const framework of getHttpFrameworks()) {
     for (const shape of framework.errorHooks ?? []) {
       if (shape.arity !== undefined && fn.params.length !== shape.arity) continue;
@@ -72,7 +77,7 @@ export function getErrorHook(fn: FunctionNode, context: Context, registration: T
       const receiverParameter = getParameterIdentifier(receiver);
       if (
         errorParameter !== undefined &&
-        isErrorLike(errorParameter) &&
+        isErrorLike(errorParameter, fn.params.length) &&
         receiverParameter !== undefined &&
         isHttpReceiver(receiverParameter, framework, context)
       ) {

@@ -40,6 +40,8 @@ export interface TaintFlow {
   leaf: TSESTree.Node;
   /** Property names from the event's value down to the leaf (`['error']`); `...` for a spread. */
   path: readonly string[];
+  /** Whether the user's `isSafeReference` clears the value at its reference; computed on demand. */
+  isSafe: () => boolean;
 }
 
 /** A tainted value arriving somewhere the tracker cannot judge alone. */
@@ -55,7 +57,12 @@ export interface TaintTrackerOptions {
   safeProperties: ReadonlySet<string>;
   /** Callee names (last segment or dotted) whose results are safe whatever they are given. */
   sanitizers: ReadonlySet<string>;
-  /** Whether the tainted value is known safe at this reference (guards, types); default: never. */
+  /**
+   * Whether the tainted value is known safe at this reference (guards, types); default: never.
+   * Asked lazily: before the value moves into another variable or a helper of the file, and by the
+   * user through `flow.isSafe()` for the events it cares about, so references that lead nowhere
+   * cost nothing.
+   */
   isSafeReference?: (reference: TSESTree.Identifier, tainted: TaintedVariable, known: ReadonlyMap<TSESLint.Scope.Variable, TaintedVariable>) => boolean;
   /**
    * Receives every tainted value that reaches a call or `new` argument, a member assignment or a
@@ -218,7 +225,9 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
 
   function follow(run: Run, reference: TSESTree.Identifier, tainted: TaintedVariable): void {
     const walk: Walk = { node: reference, leaf: reference, path: [], alias: true };
-    const flow = (): TaintFlow => ({ reference, tainted, leaf: walk.leaf, path: [...walk.path] });
+    let safe: boolean | undefined;
+    const isSafe = (): boolean => (safe ??= options.isSafeReference?.(reference, tainted, run.known) === true);
+    const flow = (): TaintFlow => ({ reference, tainted, leaf: walk.leaf, path: [...walk.path], isSafe });
     // Moves the walk to `next`: a container keeps the leaf and records the key, anything else becomes the leaf.
     const advance = (next: TSESTree.Node, container?: string): void => {
       if (container === undefined) {
@@ -254,7 +263,7 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
           const call = parent.parent;
           if (call.type === AST_NODE_TYPES.CallExpression && call.callee === parent) {
             const method = getMethodTaint(name);
-            if (method.callbackParameter !== undefined) bindCallbackParameters(run, call, method.callbackParameter, tainted);
+            if (method.callbackParameter !== undefined && !isSafe()) bindCallbackParameters(run, call, method.callbackParameter, tainted);
             if (!method.returnsTaint) return;
             advance(call);
           } else {
@@ -273,18 +282,18 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
           const effect =
             local === undefined
               ? getCallTaint(parent, index, walk.path)
-              : summarize(run, local, index ?? 0, `the error passed to \`${getCalleeName(parent) ?? 'a function'}()\``)
+              : !isSafe() && summarize(run, local, index ?? 0, `the error passed to \`${getCalleeName(parent) ?? 'a function'}()\``)
                 ? 'propagate'
                 : 'stop';
           if (effect === 'stop') {
             if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && STORING_METHODS.has(getPropertyName(parent.callee) ?? '')) {
-              taintMemberBase(run, parent.callee, tainted);
+              if (!isSafe()) taintMemberBase(run, parent.callee, tainted);
             }
             return;
           }
           if (effect === 'assign-first' && parent.arguments[0] !== undefined) {
             const target = parent.arguments[0];
-            if (target.type === AST_NODE_TYPES.Identifier) bind(run, target, tainted, false);
+            if (target.type === AST_NODE_TYPES.Identifier && !isSafe()) bind(run, target, tainted, false);
           }
           walk.alias = false;
           if (walk.path.length > 0 && isJsonStringify(parent)) {
@@ -358,17 +367,17 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
           continue;
 
         case AST_NODE_TYPES.VariableDeclarator:
-          if (parent.init === node) bind(run, parent.id, tainted, walk.alias);
+          if (parent.init === node && !isSafe()) bind(run, parent.id, tainted, walk.alias);
           return;
 
         case AST_NODE_TYPES.AssignmentExpression: {
           if (parent.right !== node) return;
           if (parent.left.type === AST_NODE_TYPES.MemberExpression) {
             if (emit(run, { type: 'assignment', node: parent, flow: flow() })) return;
-            taintMemberBase(run, parent.left, tainted);
+            if (!isSafe()) taintMemberBase(run, parent.left, tainted);
             return;
           }
-          bind(run, parent.left, tainted, walk.alias && parent.operator === '=');
+          if (!isSafe()) bind(run, parent.left, tainted, walk.alias && parent.operator === '=');
           return;
         }
 
@@ -389,7 +398,7 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
           if (parent.right !== node) return;
           const { left } = parent;
           // `for (const x of …)` declares exactly one binding.
-          bind(run, left.type === AST_NODE_TYPES.VariableDeclaration ? left.declarations[0].id : left, tainted, false);
+          if (!isSafe()) bind(run, left.type === AST_NODE_TYPES.VariableDeclaration ? left.declarations[0].id : left, tainted, false);
           return;
         }
 
@@ -408,7 +417,7 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
   function returnFrom(run: Run, fn: FunctionNode, walk: Walk, flow: () => TaintFlow): boolean {
     if (emit(run, { type: 'return', node: fn, flow: flow() })) return false;
     if (run.summary?.fn === fn) {
-      run.summary.returns = true;
+      if (!flow().isSafe()) run.summary.returns = true;
       return false;
     }
     const call = fn.parent;
@@ -435,7 +444,6 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
       for (const reference of tainted.variable.references) {
         const { identifier } = reference;
         if (!reference.isRead() || identifier.type !== AST_NODE_TYPES.Identifier) continue;
-        if (options.isSafeReference?.(identifier, tainted, run.known) === true) continue;
         follow(run, identifier, tainted);
       }
     }
