@@ -53,7 +53,9 @@ const SENTINEL_KINDS = ValueKind.True | ValueKind.False;
 const NON_STRING_KINDS = BOOLEAN_KINDS | ValueKind.Number | ValueKind.BigInt | ValueKind.Object | ValueKind.Function;
 /** A path that hands back nothing: a bare `return;` or the end of the body. Not a `ValueKind`. */
 const IMPLICIT = 1 << 20;
-const VALUE_KINDS = ~(ABSENT_KINDS | IMPLICIT);
+/** Some `return` has an argument. Not a `ValueKind`. */
+const RETURNED = 1 << 21;
+const VALUE_KINDS = ~(ABSENT_KINDS | IMPLICIT | RETURNED);
 /** The problems of a function's results, most specific first: a function gets one report. */
 const RESULT_PROBLEMS = ['triState', 'sentinelMixed', 'errorStringMixed', 'nullableMixed', 'implicitUndefined'] as const;
 
@@ -62,15 +64,10 @@ type ResultProblem = (typeof RESULT_PROBLEMS)[number];
 interface Frame {
   upper: Frame | undefined;
   returns: TSESTree.ReturnStatement[];
+  /** The kinds of every `return` so far, plus `RETURNED` once one returns a value. */
+  kinds: number;
   /** The code path's current segments: the end of the body is reachable when one of them is. */
   segments: Set<TSESLint.CodePathSegment>;
-}
-
-/** One way a function hands back a result: a `return`, an arrow's body, or its end (`argument` null, `node` the function). */
-interface ResultPoint {
-  node: TSESTree.Node;
-  argument: TSESTree.Expression | null;
-  kinds: number;
 }
 
 function hasBothBooleans(kinds: number): boolean {
@@ -78,14 +75,18 @@ function hasBothBooleans(kinds: number): boolean {
 }
 
 /** Constructors and setters have no result a caller reads; render functions mix JSX with `null` and `false` by design. */
-function hasNoComparableResult(node: FunctionNode, returns: readonly TSESTree.ReturnStatement[]): boolean {
+function hasNoComparableResult(node: FunctionNode, results: readonly (TSESTree.Expression | null)[]): boolean {
   const { parent } = node;
   if (parent.type === AST_NODE_TYPES.MethodDefinition && (parent.kind === 'constructor' || parent.kind === 'set')) {
     return true;
   }
   if (parent.type === AST_NODE_TYPES.Property && parent.kind === 'set') return true;
-  const results = node.body.type === AST_NODE_TYPES.BlockStatement ? returns.map((each) => each.argument) : [node.body];
   return results.some((result) => result !== null && isJsx(result));
+}
+
+function hasReachableSegment(frame: Frame): boolean {
+  for (const segment of frame.segments) if (segment.reachable) return true;
+  return false;
 }
 
 function isJsx(expression: TSESTree.Expression): boolean {
@@ -100,6 +101,24 @@ function isJsx(expression: TSESTree.Expression): boolean {
     default:
       return false;
   }
+}
+
+/** A result that may combine kinds by itself: `a ? b : c`, `a ?? b`, `a || b`, `a?.b`. */
+function isComposite(expression: TSESTree.Expression): boolean {
+  let current = expression;
+  while (
+    current.type === AST_NODE_TYPES.AwaitExpression ||
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression
+  ) {
+    current = current.type === AST_NODE_TYPES.AwaitExpression ? current.argument : current.expression;
+  }
+  return (
+    current.type === AST_NODE_TYPES.ConditionalExpression ||
+    current.type === AST_NODE_TYPES.LogicalExpression ||
+    current.type === AST_NODE_TYPES.ChainExpression
+  );
 }
 
 function isCall(expression: TSESTree.Expression): boolean {
@@ -260,12 +279,21 @@ export default createRule<Options, MessageIds>({
       return (getTypeValueKinds(checker, signature.getReturnType()) & (ValueKind.Undefined | ValueKind.Unknown)) !== 0;
     }
 
-    function isNothingAccepted(node: FunctionNode, points: readonly ResultPoint[]): boolean {
-      const values = points.filter((point) => point.argument !== null && point.kinds & VALUE_KINDS);
+    /** The kinds of one result, with types for what the syntax leaves open when `typed`. */
+    function getResultKinds(argument: TSESTree.Expression | null, typed: boolean): number {
+      if (argument === null) return IMPLICIT;
+      const kinds = getExpressionValueKinds(argument);
+      return typed && kinds & ValueKind.Unknown ? getExpressionValueKinds(argument, classifyByType) : kinds;
+    }
+
+    function isNothingAccepted(node: FunctionNode, results: readonly (TSESTree.Expression | null)[], typed: boolean): boolean {
+      const values = results.filter(
+        (argument): argument is TSESTree.Expression => argument !== null && (getResultKinds(argument, typed) & VALUE_KINDS) !== 0,
+      );
       // `return res.status(400).json(…)` early, `res.json(…)` at the end: the return only stops the handler.
-      if (values.every((point) => point.argument !== null && isEarlyExitReturn(point.argument, node))) return true;
+      if (values.every((argument) => isEarlyExitReturn(argument, node))) return true;
       // A call nothing is known about may well return nothing: do not guess that it returns a value.
-      return values.every((point) => point.kinds === ValueKind.Unknown && point.argument !== null && isCall(point.argument));
+      return values.every((argument) => getResultKinds(argument, typed) === ValueKind.Unknown && isCall(argument));
     }
 
     function findProblem(kinds: number, isAccepted: () => boolean): ResultProblem | undefined {
@@ -275,12 +303,15 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
-    function check(node: FunctionNode, returns: readonly TSESTree.ReturnStatement[], fallsOff: boolean): void {
+    function check(node: FunctionNode, current: Frame): void {
       const { body } = node;
       const isBlock = body.type === AST_NODE_TYPES.BlockStatement;
-      if (node.generator || (isBlock && !returns.some((statement) => statement.argument !== null))) return;
+      // Most functions return one kind of thing: their returns were classified as they were met.
+      let all = isBlock ? current.kinds : getExpressionValueKinds(body);
+      if (node.generator || (isBlock && !(all & RETURNED))) return;
+      all &= ~RETURNED;
       const annotation = node.returnType?.typeAnnotation;
-      if (annotation?.type === AST_NODE_TYPES.TSTypePredicate || hasNoComparableResult(node, returns)) return;
+      if (annotation?.type === AST_NODE_TYPES.TSTypePredicate) return;
       // A declared return type is the contract: TypeScript holds every result to it, so when it can
       // be read it is judged instead of the results (unless annotations are not checked).
       if (annotation && checkAnnotations && !isOverloadImplementation(node)) {
@@ -291,71 +322,62 @@ export default createRule<Options, MessageIds>({
         }
       }
 
-      const points: ResultPoint[] = isBlock
-        ? returns.map((statement) => ({
-            node: statement,
-            argument: statement.argument,
-            kinds: statement.argument ? getExpressionValueKinds(statement.argument) : IMPLICIT,
-          }))
-        : [{ node: body, argument: body, kinds: getExpressionValueKinds(body) }];
-      // An annotated function cannot fall off its end unnoticed: TypeScript rejects it, unless the
-      // end is unreachable in ways code paths do not see.
-      const end: ResultPoint | undefined =
-        fallsOff && isBlock && !annotation && !isEndUnreachableByConvention(body)
-          ? { node, argument: null, kinds: IMPLICIT }
-          : undefined;
-
-      // Types sharpen only what the syntax left open, and only where nothing holds the results to
-      // a declared type already; the lone result of a callback is whatever its library passes on.
-      if (services && !annotation && (points.length > 1 || end || node.parent.type !== AST_NODE_TYPES.CallExpression)) {
-        for (const point of points) {
-          if (point.argument && point.kinds & ValueKind.Unknown) {
-            point.kinds = getExpressionValueKinds(point.argument, classifyByType);
-          }
-        }
+      const results: (TSESTree.Expression | null)[] = isBlock ? current.returns.map((each) => each.argument) : [body];
+      // An annotated function cannot fall off its end unnoticed: TypeScript rejects it.
+      const mayFallOff = isBlock && !annotation && hasReachableSegment(current);
+      // Types sharpen only what the syntax left open, only where no declared type holds the
+      // results already, and only where the function itself may mix kinds: a lone result passed
+      // through from elsewhere (`return repo.find(id)`) carries the mix of the code it comes from,
+      // reported there, and a callback's lone result is whatever its library passes on.
+      const [single] = results;
+      const typed =
+        services !== undefined &&
+        !annotation &&
+        (results.length > 1 ||
+          mayFallOff ||
+          (single != null && isComposite(single) && node.parent.type !== AST_NODE_TYPES.CallExpression));
+      if (typed && all & ValueKind.Unknown) {
+        all = 0;
+        for (const argument of results) all |= getResultKinds(argument, true);
       }
 
       let accepted: boolean | undefined = annotation ? true : undefined;
-      const isAccepted = (): boolean => (accepted ??= isNothingAccepted(node, points));
-      let all = 0;
-      for (const point of points) all |= point.kinds;
+      const isAccepted = (): boolean => (accepted ??= isNothingAccepted(node, results, typed));
       let problem = findProblem(all, isAccepted);
-      // TypeScript knows when the end is unreachable after all (an exhaustive `switch`, a `never`
-      // call): ask it only when falling off the end changes the verdict.
-      if (end && problem !== 'triState') {
+      // The end of the body counts when code paths reach it, no convention says otherwise and
+      // TypeScript agrees (an exhaustive `switch`, a `never` call); ask only when it changes the verdict.
+      if (mayFallOff && problem !== 'triState') {
         const withEnd = findProblem(all | IMPLICIT, isAccepted);
-        if (withEnd !== problem && isEndReachedByType(node)) {
+        if (withEnd !== problem && !isEndUnreachableByConvention(body) && isEndReachedByType(node)) {
           problem = withEnd;
           all |= IMPLICIT;
-          points.push(end);
         }
       }
-      if (problem === undefined || isOverloadImplementation(node) || isCallbackResultIgnored(node)) return;
-      if (hasWrittenResultContract(node) || (services && hasExternalResultContract(services, node))) return;
+      if (problem === undefined || hasNoComparableResult(node, results)) return;
+      if (isOverloadImplementation(node) || isCallbackResultIgnored(node) || hasWrittenResultContract(node)) return;
+      if (services && hasExternalResultContract(services, node)) return;
 
       // Report where the problem first shows, reading the results in order.
       let seen = 0;
-      const found = problem;
-      const at = points.find((point) => hasResultProblem(found, (seen |= point.kinds))) ?? points[0];
-      if (!at) return;
+      let at: TSESTree.Node | undefined;
+      for (const [index, argument] of results.entries()) {
+        seen |= getResultKinds(argument, typed);
+        if (hasResultProblem(problem, seen)) {
+          at = isBlock ? current.returns[index] : body;
+          break;
+        }
+      }
       context.report({
-        node: at.node,
-        ...(at.node === node ? { loc: getFunctionHeadLoc(node, sourceCode) } : {}),
+        node: at ?? node,
+        ...(at === undefined ? { loc: getFunctionHeadLoc(node, sourceCode) } : {}),
         messageId: problem,
         data: { classes: formatClasses(all), sentinel: all & ValueKind.False ? 'false' : 'true' },
       });
     }
 
-    function onFunctionExit(node: FunctionNode): void {
-      if (!frame) return;
-      let fallsOff = false;
-      for (const segment of frame.segments) fallsOff ||= segment.reachable;
-      check(node, frame.returns, fallsOff);
-    }
-
     return {
       onCodePathStart(): void {
-        frame = { upper: frame, returns: [], segments: new Set() };
+        frame = { upper: frame, returns: [], kinds: 0, segments: new Set() };
       },
       onCodePathEnd(): void {
         frame = frame?.upper;
@@ -373,7 +395,9 @@ export default createRule<Options, MessageIds>({
         frame?.segments.delete(segment);
       },
       ReturnStatement(node): void {
-        frame?.returns.push(node);
+        if (!frame) return;
+        frame.returns.push(node);
+        frame.kinds |= node.argument ? getExpressionValueKinds(node.argument) | RETURNED : IMPLICIT;
       },
       // Contracts without a body (abstract and optional methods, interface members): what
       // implementations are held to is reviewed where it is written. Overload signatures are not
@@ -388,9 +412,15 @@ export default createRule<Options, MessageIds>({
       TSMethodSignature(node): void {
         checkContract(node, node.returnType);
       },
-      'ArrowFunctionExpression:exit': onFunctionExit,
-      'FunctionDeclaration:exit': onFunctionExit,
-      'FunctionExpression:exit': onFunctionExit,
+      'ArrowFunctionExpression:exit'(node: TSESTree.ArrowFunctionExpression): void {
+        if (frame) check(node, frame);
+      },
+      'FunctionDeclaration:exit'(node: TSESTree.FunctionDeclaration): void {
+        if (frame) check(node, frame);
+      },
+      'FunctionExpression:exit'(node: TSESTree.FunctionExpression): void {
+        if (frame) check(node, frame);
+      },
     };
   },
 });

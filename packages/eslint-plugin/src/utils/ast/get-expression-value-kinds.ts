@@ -44,57 +44,77 @@ export type LeafClassifier = (expression: TSESTree.Expression) => number;
 const unclassified: LeafClassifier = () => ValueKind.Unknown;
 
 const COMPARISON_OPERATORS = new Set(['==', '!=', '===', '!==', '<', '<=', '>', '>=', 'in', 'instanceof']);
-const GLOBAL_CONVERSIONS: Readonly<Record<string, number>> = {
-  String: ValueKind.String,
-  Number: ValueKind.Number,
-  parseInt: ValueKind.Number,
-  parseFloat: ValueKind.Number,
-  Boolean: ValueKind.Boolean,
-  BigInt: ValueKind.BigInt,
-  isNaN: ValueKind.Boolean,
-  isFinite: ValueKind.Boolean,
-};
-const STATIC_METHODS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
-  Number: {
-    isInteger: ValueKind.Boolean,
-    isFinite: ValueKind.Boolean,
-    isNaN: ValueKind.Boolean,
-    isSafeInteger: ValueKind.Boolean,
-    parseInt: ValueKind.Number,
-    parseFloat: ValueKind.Number,
-  },
-  Array: { isArray: ValueKind.Boolean, from: ValueKind.Object, of: ValueKind.Object },
-  Object: {
-    keys: ValueKind.Object,
-    values: ValueKind.Object,
-    entries: ValueKind.Object,
-    fromEntries: ValueKind.Object,
-    is: ValueKind.Boolean,
-  },
-  Date: { now: ValueKind.Number },
-  Promise: { all: ValueKind.Object, allSettled: ValueKind.Object },
-};
+// Maps, not object literals: any identifier may be looked up, `constructor` and `toString` included.
+const GLOBAL_CONVERSIONS: ReadonlyMap<string, number> = new Map([
+  ['String', ValueKind.String],
+  ['Number', ValueKind.Number],
+  ['parseInt', ValueKind.Number],
+  ['parseFloat', ValueKind.Number],
+  ['Boolean', ValueKind.Boolean],
+  ['BigInt', ValueKind.BigInt],
+  ['isNaN', ValueKind.Boolean],
+  ['isFinite', ValueKind.Boolean],
+]);
+const STATIC_METHODS: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map([
+  [
+    'Number',
+    new Map<string, number>([
+      ['isInteger', ValueKind.Boolean],
+      ['isFinite', ValueKind.Boolean],
+      ['isNaN', ValueKind.Boolean],
+      ['isSafeInteger', ValueKind.Boolean],
+      ['parseInt', ValueKind.Number],
+      ['parseFloat', ValueKind.Number],
+    ]),
+  ],
+  [
+    'Array',
+    new Map<string, number>([
+      ['isArray', ValueKind.Boolean],
+      ['from', ValueKind.Object],
+      ['of', ValueKind.Object],
+    ]),
+  ],
+  [
+    'Object',
+    new Map<string, number>([
+      ['keys', ValueKind.Object],
+      ['values', ValueKind.Object],
+      ['entries', ValueKind.Object],
+      ['fromEntries', ValueKind.Object],
+      ['is', ValueKind.Boolean],
+    ]),
+  ],
+  ['Date', new Map<string, number>([['now', ValueKind.Number]])],
+  [
+    'Promise',
+    new Map<string, number>([
+      ['all', ValueKind.Object],
+      ['allSettled', ValueKind.Object],
+    ]),
+  ],
+]);
 // Methods whose result kind is a convention strong enough to rely on, whatever the receiver.
-const METHOD_RESULTS: Readonly<Record<string, number>> = {
-  includes: ValueKind.Boolean,
-  startsWith: ValueKind.Boolean,
-  endsWith: ValueKind.Boolean,
-  some: ValueKind.Boolean,
-  every: ValueKind.Boolean,
-  toString: ValueKind.String,
-  toFixed: ValueKind.String,
-  toUpperCase: ValueKind.String,
-  toLowerCase: ValueKind.String,
-  toISOString: ValueKind.String,
-  trim: ValueKind.String,
-  join: ValueKind.String,
-  padStart: ValueKind.String,
-  padEnd: ValueKind.String,
-  indexOf: ValueKind.Number,
-  lastIndexOf: ValueKind.Number,
-  findIndex: ValueKind.Number,
-  getTime: ValueKind.Number,
-};
+const METHOD_RESULTS: ReadonlyMap<string, number> = new Map([
+  ['includes', ValueKind.Boolean],
+  ['startsWith', ValueKind.Boolean],
+  ['endsWith', ValueKind.Boolean],
+  ['some', ValueKind.Boolean],
+  ['every', ValueKind.Boolean],
+  ['toString', ValueKind.String],
+  ['toFixed', ValueKind.String],
+  ['toUpperCase', ValueKind.String],
+  ['toLowerCase', ValueKind.String],
+  ['toISOString', ValueKind.String],
+  ['trim', ValueKind.String],
+  ['join', ValueKind.String],
+  ['padStart', ValueKind.String],
+  ['padEnd', ValueKind.String],
+  ['indexOf', ValueKind.Number],
+  ['lastIndexOf', ValueKind.Number],
+  ['findIndex', ValueKind.Number],
+  ['getTime', ValueKind.Number],
+]);
 const KEYWORD_TYPES: Partial<Record<AST_NODE_TYPES, number>> = {
   [AST_NODE_TYPES.TSStringKeyword]: ValueKind.String,
   [AST_NODE_TYPES.TSNumberKeyword]: ValueKind.Number,
@@ -161,10 +181,12 @@ function getLiteralKinds(node: TSESTree.Literal): number {
 function getCallKinds(node: TSESTree.CallExpression, classify: LeafClassifier): number {
   const { callee } = node;
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    return GLOBAL_CONVERSIONS[callee.name] ?? classify(node);
+    return GLOBAL_CONVERSIONS.get(callee.name) ?? classify(node);
   }
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return classify(node);
-  const method = callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : '';
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) {
+    return classify(node);
+  }
+  const method = callee.property.name;
   if (callee.object.type === AST_NODE_TYPES.Identifier) {
     const owner = callee.object.name;
     if (owner === 'Math') return ValueKind.Number;
@@ -175,10 +197,10 @@ function getCallKinds(node: TSESTree.CallExpression, classify: LeafClassifier): 
     }
     // A rejected promise never produces a value, like a throw.
     if (owner === 'Promise' && method === 'reject') return 0;
-    const result = STATIC_METHODS[owner]?.[method];
+    const result = STATIC_METHODS.get(owner)?.get(method);
     if (result !== undefined) return result;
   }
-  return METHOD_RESULTS[method] ?? classify(node);
+  return METHOD_RESULTS.get(method) ?? classify(node);
 }
 
 function getBinaryKinds(node: TSESTree.BinaryExpression, classify: LeafClassifier): number {

@@ -39,28 +39,45 @@ function classifyWrittenObject(node: ObjectTypeNode): number {
   return STRING_FORMS.has(name) ? ValueKind.String : ValueKind.Object;
 }
 
-function getResolvedKinds(annotation: TSESTree.TypeNode, services: ParserServicesWithTypeInformation): number {
-  const checker = services.program.getTypeChecker();
-  const type = checker.getTypeFromTypeNode(services.esTreeNodeToTSNodeMap.get(annotation) as ts.TypeNode);
+/** A resolved declared type's kinds, with arrays and string forms beside a string counted as strings. */
+function getResolvedTypeKinds(checker: ts.TypeChecker, type: ts.Type): number {
   const kinds = getTypeValueKinds(checker, type);
   if (!(kinds & STRING_KINDS && kinds & ValueKind.Object)) return kinds;
-  const settled = checker.getAwaitedType(type) ?? type;
   const isEntity = (member: ts.Type): boolean =>
     (member.flags & (ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive)) !== 0 &&
     !checker.isArrayType(member) &&
     !checker.isTupleType(member) &&
     !STRING_FORMS.has(member.getSymbol()?.name ?? '');
-  return (settled.isUnion() ? settled.types : [settled]).some(isEntity)
-    ? kinds
-    : (kinds & ~ValueKind.Object) | ValueKind.String;
+  return (type.isUnion() ? type.types : [type]).some(isEntity) ? kinds : (kinds & ~ValueKind.Object) | ValueKind.String;
+}
+
+/**
+ * With types, a named type by what it names. Interfaces and classes are entities and closed aliases
+ * are their own members, both read without instantiating anything (a database row's mapped type is
+ * costly to expand); only a generic alias, a conditional type or an enum is resolved in full.
+ */
+function classifyResolvedObject(node: ObjectTypeNode, services: ParserServicesWithTypeInformation): number {
+  const written = classifyWrittenObject(node);
+  if (node.type !== AST_NODE_TYPES.TSTypeReference || written === ValueKind.String) return written;
+  const checker = services.program.getTypeChecker();
+  const reference = services.esTreeNodeToTSNodeMap.get(node);
+  let symbol = checker.getSymbolAtLocation(reference.typeName);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  if (!symbol || symbol.flags & ts.SymbolFlags.Alias) return ValueKind.Unknown;
+  if (symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface)) return ValueKind.Object;
+  if (symbol.flags & ts.SymbolFlags.TypeAlias) {
+    const kinds = getResolvedTypeKinds(checker, checker.getDeclaredTypeOfSymbol(symbol));
+    if (!(kinds & (ValueKind.Generic | ValueKind.Unknown))) return kinds;
+  }
+  return getResolvedTypeKinds(checker, checker.getTypeFromTypeNode(reference));
 }
 
 /**
  * What a declared return type says a function's results can be, as `ValueKind` flags:
  * `Promise<T>` looked through, type parameters as `ValueKind.Generic`, and arrays of strings,
  * buffers and URLs counted as strings (they are other forms of one, not data beside it). Named
- * types are resolved with the checker when `services` are given; without them a named type is
- * taken for an entity (`ValueKind.Object`).
+ * types are looked up with the checker when `services` are given (aliases may be unions);
+ * without them a named type is taken for an entity (`ValueKind.Object`).
  *
  * @param node - the function or method signature, for the type parameters in scope
  * @param annotation - its return type (`node.returnType.typeAnnotation`)
@@ -73,11 +90,8 @@ export function getDeclaredValueKinds(
   annotation: TSESTree.TypeNode,
   services?: ParserServicesWithTypeInformation,
 ): number {
-  const written = { named: false };
-  const kinds = getTypeNodeValueKinds(annotation, getTypeParameterNames(node), (object) => {
-    written.named ||= object.type === AST_NODE_TYPES.TSTypeReference;
-    return classifyWrittenObject(object);
-  });
-  // A named type may be an alias of anything: resolve it when the checker is there.
-  return written.named && services ? getResolvedKinds(annotation, services) : kinds;
+  const classifyObject = services
+    ? (object: ObjectTypeNode): number => classifyResolvedObject(object, services)
+    : classifyWrittenObject;
+  return getTypeNodeValueKinds(annotation, getTypeParameterNames(node), classifyObject);
 }

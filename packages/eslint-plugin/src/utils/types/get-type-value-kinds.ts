@@ -18,6 +18,15 @@ const OPAQUE_FLAGS =
   ts.TypeFlags.Conditional |
   ts.TypeFlags.Substitution;
 
+// Awaiting a type looks up its `then`, which resolves every member of a large mapped type (a
+// database row): look only at types whose name says they are promises.
+const THENABLE_NAME = /Promise|Thenable|Deferred/u;
+
+function mayBeThenable(type: ts.Type): boolean {
+  if (type.isUnionOrIntersection()) return type.types.some(mayBeThenable);
+  return (type.flags & ts.TypeFlags.Object) !== 0 && THENABLE_NAME.test(type.getSymbol()?.name ?? '');
+}
+
 function getMemberKinds(member: ts.Type): number {
   const { flags } = member;
   if (flags & ts.TypeFlags.Never) return 0;
@@ -48,8 +57,9 @@ function getMemberKinds(member: ts.Type): number {
 
 /**
  * What a value of `type` can be at run time, as `ValueKind` flags: one flag per union member,
- * with `true | false` folded into `ValueKind.Boolean`. Promise-like types are looked through to
- * the value they settle to, as callers of an async function see it. `any`, `unknown`, symbols and
+ * with `true | false` folded into `ValueKind.Boolean`. Promises (types named like one:
+ * `Promise`, `PromiseLike`, `PrismaPromise`…) are looked through to the value they settle to, as
+ * callers of an async function see it. `any`, `unknown`, symbols and
  * unresolved conditional or indexed types are `ValueKind.Unknown`; type parameters are
  * `ValueKind.Generic`.
  *
@@ -59,10 +69,7 @@ function getMemberKinds(member: ts.Type): number {
  * getTypeValueKinds(checker, services.getTypeAtLocation(node)); // ValueKind.Object | ValueKind.Undefined
  */
 export function getTypeValueKinds(checker: ts.TypeChecker, type: ts.Type): number {
-  const settled =
-    type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Union | ts.TypeFlags.Intersection)
-      ? (checker.getAwaitedType(type) ?? type)
-      : type;
+  const settled = mayBeThenable(type) ? (checker.getAwaitedType(type) ?? type) : type;
   const members = settled.isUnion() ? settled.types : [settled];
   let kinds = 0;
   for (const member of members) kinds |= getMemberKinds(member);
