@@ -17,9 +17,11 @@ export function collectFiles(dir: string, { includeNodeModules = false } = {}): 
     let entries;
     try {
       entries = readdirSync(current, { withFileTypes: true });
-    } catch {
+    } catch (error) {
       // A folder that vanished or cannot be read is simply not part of the corpus.
-      return;
+      const { code } = error as NodeJS.ErrnoException;
+      if (code === 'ENOENT' || code === 'EACCES' || code === 'ENOTDIR') return;
+      throw error;
     }
     for (const entry of entries) {
       const full = path.join(current, entry.name);
