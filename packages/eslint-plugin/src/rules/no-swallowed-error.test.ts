@@ -172,6 +172,7 @@ try {
     // Promise handlers that report or pass on
     'main().catch(console.error);',
     "refresh().catch((e) => logger.warn({ err: e }, 'cache refresh failed'));",
+    'async function close(pdf) { void pdf.destroy().catch((e) => console.error(e)); }',
     'load().then(render, (err) => showError(err));',
     'load().catch(function (err) { Sentry.withScope((scope) => { scope.setTag("job", "load"); Sentry.captureException(err); }); });',
     "const schema = z.string().catch(() => 'unknown');",

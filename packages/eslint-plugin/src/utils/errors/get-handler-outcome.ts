@@ -93,6 +93,7 @@ function isTestExpression(node: TSESTree.Expression): boolean {
  */
 export function getReach(node: TSESTree.Node, root: TSESTree.Node): 'direct' | 'callback' | 'opaque' {
   let reach: 'direct' | 'callback' = 'direct';
+  if (node === root) return reach;
   for (let current = node.parent; current && current !== root; current = current.parent) {
     if (!isFunctionNode(current)) continue;
     const { parent } = current;
