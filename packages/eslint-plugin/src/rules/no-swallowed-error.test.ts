@@ -80,6 +80,11 @@ app.post('/payments', async (c) => {
   }
 });
 `,
+    // Data taken from the error goes on (to the caller or the client): not reported by this rule
+    "app.get('/x', async (req, res) => { try { res.json(await load()); } catch (e) { res.status(500).json({ error: e.message }); } });",
+    'function f() { try { return run(); } catch (e) { return { ok: false, message: String(e) }; } }',
+    // A reporter without the error is fine when the error itself goes on
+    "try { await charge(); } catch (e) { logger.error('charge failed'); throw e; }",
     // Discriminating on the error: handling a named expected failure is deliberate
     `
 async function findOrder(db, id) {
@@ -611,6 +616,42 @@ try {
               messageId: 'passError',
               output:
                 "try { await charge(); } catch (e) { if (retryable) { logger.warn('retrying', e); return retry(); } return null; }",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+payments.post('/payments', async (c) => {
+  try {
+    return c.json(await processPayment(await c.req.json()));
+  } catch (e) {
+    logger.error('payment failed');
+    return c.json({ error: String(e) }, 500);
+  }
+});
+`,
+      errors: [
+        {
+          messageId: 'reportedWithoutError',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'passError',
+              output: `
+payments.post('/payments', async (c) => {
+  try {
+    return c.json(await processPayment(await c.req.json()));
+  } catch (e) {
+    logger.error('payment failed', e);
+    return c.json({ error: String(e) }, 500);
+  }
+});
+`,
             },
           ],
         },

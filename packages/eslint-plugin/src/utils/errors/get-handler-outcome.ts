@@ -26,7 +26,10 @@ export interface HandlerOutcome {
   references: CaughtErrorReferences;
   /** Some path leaves the handler (falls through, returns, breaks, continues) with no trace of the error. */
   swallowed: boolean;
-  /** Reporter calls without the error object on paths that leave with nothing better. */
+  /**
+   * Reporter calls without the error object on paths that leave without the error itself going on
+   * (rethrown, returned, handed to `next`): only a log line without a stack remains.
+   */
   reportsWithoutError: TSESTree.CallExpression[];
 }
 
@@ -41,14 +44,23 @@ export interface CallClassifier {
   carrying: (references: CaughtErrorReferences, derived: boolean) => CarryingOptions;
 }
 
-// Path states: nothing yet, reported without the error object, handled.
+// Path states, as bits: reported without the error object (WEAK), passed on only as data taken
+// from it (DERIVED, `res.json({ error: e.message })`); HANDLED absorbs both.
 const NONE = 0;
 const WEAK = 1;
-const HANDLED = 2;
+const DERIVED = 2;
+const HANDLED = 4;
 
-/** What evaluating a node does to a path: handle the error, or report it without the error object. */
+/** How far something passes the caught error on. */
+type Carried = 'none' | 'derived' | 'value';
+const CARRIED_ORDER: readonly Carried[] = ['none', 'derived', 'value'];
+const max = (a: Carried, b: Carried): Carried => (CARRIED_ORDER.indexOf(a) >= CARRIED_ORDER.indexOf(b) ? a : b);
+const min = (a: Carried, b: Carried): Carried => (CARRIED_ORDER.indexOf(a) <= CARRIED_ORDER.indexOf(b) ? a : b);
+
+/** What evaluating a node does to a path: handle the error, pass on data from it, or report it without it. */
 interface Effect {
   handled: boolean;
+  derived: boolean;
   weak: TSESTree.CallExpression[];
 }
 // Calls that end the request or process as loudly as a throw (Next.js helpers throw internally;
@@ -181,32 +193,39 @@ export function getHandlerOutcome(
   const weakCalls: TSESTree.CallExpression[] = [];
   const effects = new Map<TSESTree.Node, Effect>();
 
+  /** How far an expression passes the error on: the error itself, only data taken from it, or nothing. */
+  const getCarried = (node: TSESTree.Node): Carried => {
+    if (isCarryingValue(node, valueMode)) return 'value';
+    return isCarryingValue(node, derivedMode) ? 'derived' : 'none';
+  };
+
   /** What one recorded node does: report, pass on, or end the process. */
   const apply = (effect: Effect, node: TSESTree.Node, nested: boolean): void => {
+    let carried: Carried = 'none';
     if (node.type === AST_NODE_TYPES.CallExpression) {
-      if (isTerminator(node)) effect.handled = true;
+      if (isTerminator(node)) carried = 'value';
       else if (calls.isReporting(node)) {
-        if (node.arguments.some((argument) => isCarryingValue(argument, valueMode))) effect.handled = true;
+        if (node.arguments.some((argument) => isCarryingValue(argument, valueMode))) carried = 'value';
         else if (!nested) effect.weak.push(node);
-      } else if (
-        valueMode.isOpaqueCall?.(node) !== true &&
-        node.arguments.some((argument) => isCarryingValue(argument, derivedMode))
-      ) {
-        effect.handled = true;
+      } else if (valueMode.isOpaqueCall?.(node) !== true) {
+        carried = node.arguments.reduce<Carried>((best, argument) => max(best, getCarried(argument)), 'none');
       }
     } else if (node.type === AST_NODE_TYPES.AssignmentExpression) {
-      const plainVariable = node.left.type === AST_NODE_TYPES.Identifier;
-      if (getStaticName(node.left) === 'process.exitCode') effect.handled = true;
-      else if (!(plainVariable && handler.inLoop) && isCarryingValue(node.right, derivedMode)) effect.handled = true;
+      // In a retry loop `lastError = e` hides each failed attempt until the last.
+      const isRetryVariable = handler.inLoop && node.left.type === AST_NODE_TYPES.Identifier;
+      if (getStaticName(node.left) === 'process.exitCode') carried = 'value';
+      else if (!isRetryVariable) carried = getCarried(node.right);
     } else if (node.type === AST_NODE_TYPES.YieldExpression && node.argument) {
-      if (isCarryingValue(node.argument, derivedMode)) effect.handled = true;
+      carried = getCarried(node.argument);
     }
+    if (carried === 'value') effect.handled = true;
+    else if (carried === 'derived') effect.derived = true;
   };
 
   const getEffect = (root: TSESTree.Node): Effect => {
     const cached = effects.get(root);
     if (cached) return cached;
-    const effect: Effect = { handled: false, weak: [] };
+    const effect: Effect = { handled: false, derived: false, weak: [] };
     for (const node of index.within(root)) {
       const reach = getReach(node, root);
       if (reach !== 'opaque') apply(effect, node, reach === 'callback');
@@ -220,16 +239,16 @@ export function getHandlerOutcome(
   const isGuarded = (test: TSESTree.Expression, outcome: boolean): boolean =>
     isImpliedByBranch(test, outcome, (atom) => getErrorTestFact(atom, references));
 
-  const isPropagating = (raw: TSESTree.Expression): boolean => {
+  /** What a returned expression passes on; each branch of `?:` may instead be guarded by an error test. */
+  const getReturned = (raw: TSESTree.Expression): Carried => {
     const node = skipExpressionWrappers(raw);
-    if (node.type === AST_NODE_TYPES.AwaitExpression) return isPropagating(node.argument);
+    if (node.type === AST_NODE_TYPES.AwaitExpression) return getReturned(node.argument);
     if (node.type === AST_NODE_TYPES.ConditionalExpression) {
-      return (
-        (isGuarded(node.test, true) || isPropagating(node.consequent)) &&
-        (isGuarded(node.test, false) || isPropagating(node.alternate))
-      );
+      const consequent = isGuarded(node.test, true) ? 'value' : getReturned(node.consequent);
+      const alternate = isGuarded(node.test, false) ? 'value' : getReturned(node.alternate);
+      return min(consequent, alternate);
     }
-    return !isTestExpression(node) && isCarryingValue(node, derivedMode);
+    return isTestExpression(node) ? 'none' : getCarried(node);
   };
 
   // Which reporter calls without the error count as "weak" reporting in this pass: all of them
@@ -240,7 +259,7 @@ export function getHandlerOutcome(
       if (state === HANDLED) return HANDLED;
       const effect = getEffect(node);
       if (effect.handled) return HANDLED;
-      return effect.weak.some((call) => countsAsWeak(call)) ? WEAK : state;
+      return state | (effect.derived ? DERIVED : 0) | (effect.weak.some((call) => countsAsWeak(call)) ? WEAK : 0);
     },
     branch: (test, outcome, state) => (state === HANDLED || isGuarded(test, outcome) ? HANDLED : state),
     enterCase: (discriminant, test, state) => {
@@ -249,19 +268,23 @@ export function getHandlerOutcome(
       const isSwitchTrue = discriminant.type === AST_NODE_TYPES.Literal && discriminant.value === true;
       return isSwitchTrue && isGuarded(test, true) ? HANDLED : state;
     },
-    leaveByReturn: (argument, state) =>
-      state === HANDLED || (argument !== null && isPropagating(argument)) ? HANDLED : state,
+    leaveByReturn: (argument, state) => {
+      if (state === HANDLED || argument === null) return state;
+      const returned = getReturned(argument);
+      if (returned === 'value') return HANDLED;
+      return returned === 'derived' ? state | DERIVED : state;
+    },
     leaveByThrow: () => HANDLED,
   };
 
+  const hasWeakExit = (exits: number): boolean => (exits & ((1 << WEAK) | (1 << (WEAK | DERIVED)))) !== 0;
   const exits = getExitStates(handler.body, NONE, transfer);
   const swallowed = (exits & (1 << NONE)) !== 0;
-  const reportsWithoutError =
-    (exits & (1 << WEAK)) === 0
-      ? []
-      : weakCalls.filter((weakCall) => {
-          countsAsWeak = (call) => call === weakCall;
-          return (getExitStates(handler.body, NONE, transfer) & (1 << WEAK)) !== 0;
-        });
+  const reportsWithoutError = hasWeakExit(exits)
+    ? weakCalls.filter((weakCall) => {
+        countsAsWeak = (call) => call === weakCall;
+        return hasWeakExit(getExitStates(handler.body, NONE, transfer));
+      })
+    : [];
   return { references, swallowed, reportsWithoutError };
 }
