@@ -641,6 +641,16 @@ const double = (amount) => (amount > 0 ? amount * 2 : 'invalid amount');
   },
   {
     code: `
+function validate(input) {
+  if (!input.email) return 'Email is required';
+  if (!input.name) return \`Name is required\`;
+  return true;
+}
+`,
+    errors: [{ messageId: 'errorStringMixed', line: 5, column: 3, endLine: 5, endColumn: 15 }],
+  },
+  {
+    code: `
 function parseAmount(text) {
   const amount = Number(text);
   if (Number.isNaN(amount)) return 'Error: ' + text;

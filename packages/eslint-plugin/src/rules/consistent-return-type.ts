@@ -50,7 +50,8 @@ const CLASS_KINDS: Readonly<Record<ValueClass, number>> = {
 const VALUE_CLASSES = Object.keys(CLASS_KINDS) as ValueClass[];
 const DATA_KINDS = STRING_KINDS | ValueKind.Number | ValueKind.BigInt | ValueKind.Object | ValueKind.Function;
 const SENTINEL_KINDS = ValueKind.True | ValueKind.False;
-const NON_STRING_KINDS = BOOLEAN_KINDS | ValueKind.Number | ValueKind.BigInt | ValueKind.Object | ValueKind.Function;
+const ENTITY_OR_NUMBER_KINDS = ValueKind.Number | ValueKind.BigInt | ValueKind.Object | ValueKind.Function;
+const NON_STRING_KINDS = BOOLEAN_KINDS | ENTITY_OR_NUMBER_KINDS;
 /** A path that hands back nothing: a bare `return;` or the end of the body. Not a `ValueKind`. */
 const IMPLICIT = 1 << 20;
 /** Some `return` has an argument. Not a `ValueKind`. */
@@ -229,7 +230,12 @@ export default createRule<Options, MessageIds>({
         case 'triState':
           return hasBothBooleans(kinds) && (kinds & (ABSENT_KINDS | IMPLICIT)) !== 0 && !(allowedWith.boolean & ABSENT_KINDS);
         case 'sentinelMixed':
-          return (kinds & SENTINEL_KINDS) !== 0 && (kinds & DATA_KINDS & ~allowedWith.boolean) !== 0;
+          // `return true` / `return 'Email is required'` is an error message beside a success flag.
+          return (
+            (kinds & SENTINEL_KINDS) !== 0 &&
+            (kinds & DATA_KINDS & ~allowedWith.boolean) !== 0 &&
+            !(kinds & ValueKind.StringLiteral && !(kinds & ENTITY_OR_NUMBER_KINDS) && !(allowedWith.string & BOOLEAN_KINDS))
+          );
         case 'errorStringMixed':
           return (kinds & ValueKind.StringLiteral) !== 0 && (kinds & NON_STRING_KINDS & ~allowedWith.string) !== 0;
         case 'nullableMixed':
