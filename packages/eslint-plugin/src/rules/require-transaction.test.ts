@@ -408,6 +408,38 @@ async function copy(db, row) {
 `,
       options: [{"libraries":["prisma"]}],
     },
+    // Prisma refuses queries on a closed transaction, so a concurrent fan-out cannot leak writes
+    `
+async function reserve(prisma, items) {
+  await prisma.$transaction(async (tx) => {
+    await Promise.all(items.map((item) => tx.product.update({ where: { id: item.id }, data: { stock: { decrement: item.quantity } } })));
+  });
+}
+`,
+    // one transaction per item of a batch is atomic where it means to be
+    `
+async function importRates(db, batches) {
+  for (const batch of batches) {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('rates').values(batch).execute();
+    });
+  }
+}
+`,
+    // a transaction that only reads is not a unit of writes
+    `
+async function snapshot(db, id) {
+  const rows = await db.transaction().setAccessMode('read only').execute(async (trx) => trx.selectFrom('ledger').selectAll().where('account_id', '=', id).execute());
+  await db.insertInto('snapshots').values({ account_id: id, rows: rows.length }).execute();
+}
+`,
+    // seed scripts
+    `
+export async function seedUsers(db) {
+  await db.insertInto('users').values({ id: 'alice' }).execute();
+  await db.insertInto('users').values({ id: 'bob' }).execute();
+}
+`,
     // DDL in a setup script is not a business write
     `
 async function createSchema(db) {
@@ -990,7 +1022,7 @@ export async function pay(db, order, payment) {
     // minWrites: 3
     {
       code: `
-async function seedAccount(db, id) {
+async function openAccount(db, id) {
   await db.insertInto('accounts').values({ id }).execute();
   await db.insertInto('wallets').values({ account_id: id }).execute();
   await db.insertInto('ledger').values({ account_id: id, amount: 0 }).execute();
@@ -999,7 +1031,7 @@ async function seedAccount(db, id) {
       options: [{"minWrites":3}],
       errors: [
         { messageId: 'missingTransaction', line: 2, column: 16, endLine: 2, endColumn: 27, suggestions: [{ messageId: 'wrapInTransaction', output: `
-async function seedAccount(db, id) {
+async function openAccount(db, id) {
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('accounts').values({ id }).execute();
     await trx.insertInto('wallets').values({ account_id: id }).execute();
@@ -1073,17 +1105,43 @@ async function fulfil(db, order) {
         { messageId: 'concurrentWritesInTransaction', line: 4, column: 11, endLine: 4, endColumn: 22 },
       ],
     },
-    // concurrent fan-out on a Prisma interactive transaction
+    // concurrent fan-out on a knex transaction
     {
       code: `
-async function reserve(prisma, items) {
-  await prisma.$transaction(async (tx) => {
-    await Promise.all(items.map((item) => tx.product.update({ where: { id: item.id }, data: { stock: { decrement: item.quantity } } })));
+import knex from 'knex';
+async function reserve(db, items) {
+  await db.transaction(async (trx) => {
+    await Promise.all(items.map((item) => trx('products').where({ id: item.id }).decrement('stock', item.quantity)));
   });
 }
 `,
       errors: [
-        { messageId: 'concurrentWritesInTransaction', line: 4, column: 11, endLine: 4, endColumn: 22 },
+        { messageId: 'concurrentWritesInTransaction', line: 5, column: 11, endLine: 5, endColumn: 22 },
+      ],
+    },
+    // a helper that answers for its own writes is reported once, there, not at its callers
+    {
+      code: `
+async function processJob(db, job) {
+  await db.updateTable('jobs').set({ state: 'running' }).where('id', '=', job.id).execute();
+  await db.updateTable('jobs').set({ state: 'done' }).where('id', '=', job.id).execute();
+}
+export const worker = (db) => async (job) => {
+  await processJob(db, job);
+};
+`,
+      errors: [
+        { messageId: 'missingTransaction', line: 2, column: 16, endLine: 2, endColumn: 26, suggestions: [{ messageId: 'wrapInTransaction', output: `
+async function processJob(db, job) {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('jobs').set({ state: 'running' }).where('id', '=', job.id).execute();
+    await trx.updateTable('jobs').set({ state: 'done' }).where('id', '=', job.id).execute();
+  });
+}
+export const worker = (db) => async (job) => {
+  await processJob(db, job);
+};
+` }] },
       ],
     },
   ],

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { getConventionalInlineKind, getMaxPathWeight } from '../utils/code-path/get-max-path-weight.js';
 import { createRule } from '../utils/create-rule.js';
-import type { DbLibraryName, DbTransactionControl } from '../utils/db/create-db-library.js';
+import type { DbLibraryName } from '../utils/db/create-db-library.js';
 import { createDbModel, DB_LIBRARIES, DEFAULT_HANDLE_PATTERN, type DbModel } from '../utils/db/create-db-model.js';
 import { createProgramCalleeResolver } from '../utils/db/create-program-callee-resolver.js';
 import { createWriteAnalyzer, type FunctionNode, type WriteAnalyzer, type WriteEvent } from '../utils/db/create-write-analyzer.js';
@@ -27,6 +27,10 @@ const TEST_CALLS = new Set(['describe', 'it', 'test', 'beforeEach', 'beforeAll',
 // cannot share a transaction, by design (record intent → commit → call → record outcome).
 const EXTERNAL_CALL = /(?:^|\.)fetch$|gateway|stripe|paypal|adyen|braintree|axios|httpClient|webhook/iu;
 const PROMISE_COMBINATORS = new Set(['all', 'allSettled']);
+// Libraries whose transaction handle is a bare connection: after a failed sibling rolls back and
+// releases it, the other queries still run on it, outside any transaction. Prisma and TypeORM
+// refuse queries on a closed transaction instead.
+const CONCURRENCY_HAZARDS = new Set<DbLibraryName>(['kysely', 'knex', 'drizzle', 'pg']);
 
 function getStaticCalleeName(node: TSESTree.Expression): string {
   const chain = getCallChain(node);
@@ -153,17 +157,23 @@ export default createRule<Options, MessageIds>({
     const countLoopWrites = options.countLoopWrites ?? true;
     const { sourceCode } = context;
     const calls: (TSESTree.CallExpression | TSESTree.TaggedTemplateExpression)[] = [];
-    const functions: FunctionNode[] = [];
+    const modelOptions = {
+      ...(options.handlePattern !== undefined && { handlePattern: options.handlePattern }),
+      ...(options.libraries !== undefined && { libraries: options.libraries }),
+      ...(options.additionalWriteMethods !== undefined && { additionalWriteMethods: options.additionalWriteMethods }),
+    };
 
-    function isCountable(event: WriteEvent, fn: FunctionNode, model: DbModel): boolean {
-      if (typeof event.category !== 'number') return true;
-      // A write through a parameter: the caller owns the boundary when the parameter is a transaction.
-      const parameter = fn.params[event.category];
-      const name = parameter?.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parameter : parameter;
-      const identifier = name?.type === AST_NODE_TYPES.AssignmentPattern ? name.left : name;
-      if (identifier?.type !== AST_NODE_TYPES.Identifier) return true;
-      const handle = model.getHandle(identifier);
-      return handle === undefined || handle.kind === 'database';
+    // A write through a parameter the function treats as a transaction is the caller's.
+    function isCountable(event: WriteEvent, fn: FunctionNode, analyzer: WriteAnalyzer): boolean {
+      return typeof event.category !== 'number' || analyzer.isDatabaseParameter(fn, event.category);
+    }
+
+    /**
+     * A called function that answers for its own writes is reported on its own when they are
+     * several; here its call is one step, so that each defect is reported once.
+     */
+    function getWeight(event: WriteEvent): number {
+      return event.kind === 'call' && event.countedByCallee === true ? Math.min(event.weight, 1) : event.weight;
     }
 
     function shouldSkip(fn: FunctionNode, model: DbModel): boolean {
@@ -176,18 +186,26 @@ export default createRule<Options, MessageIds>({
           }
         }
       }
-      // Migrations: the migrator runs `up`/`down` in its own transaction.
       const target = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : undefined;
       const parentKey = fn.parent.type === AST_NODE_TYPES.Property || fn.parent.type === AST_NODE_TYPES.MethodDefinition ? fn.parent.key : undefined;
       const declared = fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.id : undefined;
       const name = [target, parentKey, declared].find((node): node is TSESTree.Identifier => node?.type === AST_NODE_TYPES.Identifier);
-      if (name !== undefined && (name.name === 'up' || name.name === 'down')) return true;
+      // Migrations (the migrator runs `up`/`down` in its own transaction) and seed scripts.
+      if (name !== undefined && (name.name === 'up' || name.name === 'down' || /^seed(?:[A-Z_]|$)/u.test(name.name))) return true;
       return isInsideTestCallback(fn);
     }
 
     function measure(fn: FunctionNode, events: readonly WriteEvent[], keep: (event: WriteEvent) => boolean, isBarrier?: (node: TSESTree.Statement) => boolean) {
+      // Per call, what the callee answers for itself is one step however it splits into events.
       const weights = new Map<TSESTree.Node, number>();
-      for (const event of events) if (keep(event)) weights.set(event.node, (weights.get(event.node) ?? 0) + event.weight);
+      const capped = new Set<TSESTree.Node>();
+      for (const event of events) {
+        if (!keep(event)) continue;
+        const isCapped = event.kind === 'call' && event.countedByCallee === true;
+        if (isCapped && capped.has(event.node)) continue;
+        if (isCapped) capped.add(event.node);
+        weights.set(event.node, (weights.get(event.node) ?? 0) + getWeight(event));
+      }
       if (weights.size === 0) return { max: 0, repeats: [] };
       return getMaxPathWeight(fn.body, {
         weight: (node) => weights.get(node) ?? 0,
@@ -199,13 +217,15 @@ export default createRule<Options, MessageIds>({
 
     function checkFunction(fn: FunctionNode, analyzer: WriteAnalyzer): void {
       const { model } = analyzer;
-      if (shouldSkip(fn, model)) return;
       const events = analyzer.getEvents(fn);
-      if (events.length === 0) return;
+      if (events.length === 0 || shouldSkip(fn, model)) return;
       const eventNodes = new Set<TSESTree.Node>(events.map((event) => event.node));
-      const countable = events.filter((event) => isCountable(event, fn, model));
-      const writes = countable.filter((event) => event.kind !== 'transaction' || event.category !== 'transaction');
-      const directWrites = writes.filter((event) => event.category !== 'transaction');
+      // A transaction per loop iteration (batched imports, per-item jobs) is atomic where it means
+      // to be: such transactions do not add up with other steps.
+      const countable = events.filter(
+        (event) => isCountable(event, fn, analyzer) && !(event.category === 'transaction' && isRepeatedIn(event.node, fn)),
+      );
+      const directWrites = countable.filter((event) => event.category !== 'transaction');
       const isExternal = (statement: TSESTree.Statement): boolean =>
         awaitsCall(statement, (call) => !eventNodes.has(call) && EXTERNAL_CALL.test(getStaticCalleeName(call.callee)));
       const writeWeight = measure(fn, directWrites, () => true, isExternal);
@@ -235,7 +255,7 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
-      const transactions = events.filter((event) => event.category === 'transaction');
+      const transactions = countable.filter((event) => event.category === 'transaction');
       const isOtherAwait = (statement: TSESTree.Statement): boolean =>
         awaitsCall(statement, (call) => !eventNodes.has(call) && model.getQuery(call) === undefined && model.getTransaction(call) === undefined);
       if (measure(fn, transactions, () => true, isOtherAwait).max >= 2) {
@@ -280,7 +300,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Promise.all over writes on one transaction handle (Kysely #899, #1604). */
-    function checkConcurrency(call: TSESTree.CallExpression, analyzer: WriteAnalyzer): void {
+    function checkConcurrency(call: TSESTree.CallExpression, position: number, analyzer: WriteAnalyzer): void {
       const callee = unwrapExpression(call.callee);
       if (
         callee.type !== AST_NODE_TYPES.MemberExpression ||
@@ -297,11 +317,16 @@ export default createRule<Options, MessageIds>({
       let queries = 0;
       let writes = 0;
       let repeated = false;
-      const inner = calls.filter((node) => argument.range[0] <= node.range[0] && node.range[1] <= argument.range[1]);
+      // Calls are in source order: the ones inside the argument follow the combinator call.
+      const inner: typeof calls = [];
+      for (let index = position + 1; index < calls.length && (calls[index]?.range[0] ?? Infinity) < argument.range[1]; index += 1) {
+        const node = calls[index];
+        if (node !== undefined && argument.range[0] <= node.range[0] && node.range[1] <= argument.range[1]) inner.push(node);
+      }
       for (const node of inner) {
         if (!isRunInline(node, argument)) continue;
         const query = model.getQuery(node);
-        if (query === undefined || query.handle.kind !== 'transaction') continue;
+        if (query === undefined || query.handle.kind !== 'transaction' || !CONCURRENCY_HAZARDS.has(query.library)) continue;
         keys.add(query.handle.key);
         queries += 1;
         if (query.operation === 'write') writes += 1;
@@ -319,29 +344,16 @@ export default createRule<Options, MessageIds>({
       TaggedTemplateExpression(node) {
         calls.push(node);
       },
-      FunctionDeclaration(node) {
-        functions.push(node);
-      },
-      FunctionExpression(node) {
-        functions.push(node);
-      },
-      ArrowFunctionExpression(node) {
-        functions.push(node);
-      },
       'Program:exit'(program: TSESTree.Program) {
         if (calls.length === 0) return;
         const services = getTypeServices(context);
-        const modelOptions = {
-          ...(options.handlePattern !== undefined && { handlePattern: options.handlePattern }),
-          ...(options.libraries !== undefined && { libraries: options.libraries }),
-          ...(options.additionalWriteMethods !== undefined && { additionalWriteMethods: options.additionalWriteMethods }),
-        };
         const model = createDbModel({ ast: program, scopeManager: sourceCode.scopeManager, parserServices: services }, modelOptions);
-        const controls = calls.map((call) => model.getTransactionControl(call)).filter((control): control is DbTransactionControl => control !== undefined);
         const resolveCallee = services === undefined ? undefined : createProgramCalleeResolver(services, modelOptions);
-        const analyzer = createWriteAnalyzer(model, controls, resolveCallee);
-        for (const fn of functions) checkFunction(fn, analyzer);
-        for (const call of calls) if (call.type === AST_NODE_TYPES.CallExpression) checkConcurrency(call, analyzer);
+        const analyzer = createWriteAnalyzer(model, calls, resolveCallee);
+        for (const fn of analyzer.getFunctions()) checkFunction(fn, analyzer);
+        calls.forEach((call, position) => {
+          if (call.type === AST_NODE_TYPES.CallExpression) checkConcurrency(call, position, analyzer);
+        });
       },
     };
   },
@@ -361,6 +373,26 @@ function isRepeated(node: TSESTree.Node, within: TSESTree.Node): boolean {
   for (let current = node.parent; current != null && current !== within; current = current.parent) {
     if ((current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression) && getConventionalInlineKind(current) === 'repeated') {
       return true;
+    }
+  }
+  return false;
+}
+
+/** Whether `node` sits in a loop or a repeated callback inside `fn`. */
+function isRepeatedIn(node: TSESTree.Node, fn: FunctionNode): boolean {
+  for (let current = node.parent; current != null && current !== fn; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        return true;
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+        if (getConventionalInlineKind(current) === 'repeated') return true;
+        break;
+      default:
     }
   }
   return false;

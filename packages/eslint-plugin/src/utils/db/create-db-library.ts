@@ -130,8 +130,13 @@ export interface DbLibrary {
   typeNames: DbTypeNames;
   /** Package names (from `node_modules/<name>` or `declare module '<name>'`) of the library's types. */
   typePackages: RegExp;
-  /** The method name handles created by the library usually go by in a transaction callback. */
+  /** The name the library's transaction handle usually goes by in a transaction callback. */
   transactionParameterName: string;
+  /**
+   * Every method (or tag) name some step of one of the library's queries has; a chain with none
+   * of them is not asked about (most calls of a file are not database calls).
+   */
+  queryMethods: readonly string[];
   /** The query a chain executes, if it is one of this library's. */
   getQuery: (chain: CallChain, environment: DbLibraryEnvironment) => Omit<DbQuery, 'library' | 'node'> | undefined;
   /** The transaction a call opens with a callback or batch, if it is one of this library's. */

@@ -11,7 +11,7 @@ import type {
 } from './create-db-library.js';
 import { createHandleResolver } from './create-handle-resolver.js';
 import { drizzle } from './drizzle.js';
-import { getCallChain, isChainEnd, unwrapExpression } from './get-call-chain.js';
+import { getCallChain, getMemberName, isChainEnd, unwrapExpression } from './get-call-chain.js';
 import { getImportedLibraries } from './get-imported-libraries.js';
 import { knex } from './knex.js';
 import { kysely } from './kysely.js';
@@ -72,6 +72,52 @@ export interface DbModel {
   findVariable: (node: TSESTree.Identifier) => TSESLint.Scope.Variable | undefined;
 }
 
+// Method names that can end a call opening or controlling a transaction: anything else is
+// answered without building its chain (most calls of a file are not database calls).
+const TRANSACTION_METHODS = new Set(['execute', 'transaction', '$transaction', 'batch']);
+const CONTROL_METHODS = new Set([
+  'execute',
+  'transaction',
+  'commit',
+  'rollback',
+  'query',
+  'beginTransaction',
+  'startTransaction',
+  'commitTransaction',
+  'rollbackTransaction',
+]);
+
+/**
+ * Whether a call's chain has a step named in `names`, or calls something and goes on with a
+ * method (knex's `db('t').insert(…)`). Reads names off the nodes without building the chain.
+ */
+function hasStepNamed(node: TSESTree.Expression, names: ReadonlySet<string>): boolean {
+  let current = unwrapExpression(node);
+  let afterCall = false;
+  for (let depth = 0; depth < 64; depth += 1) {
+    if (current.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrapExpression(current.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return afterCall;
+      afterCall = true;
+      current = callee;
+    } else if (current.type === AST_NODE_TYPES.MemberExpression) {
+      if (names.has(getMemberName(current) ?? '')) return true;
+      current = unwrapExpression(current.object);
+    } else if (current.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+      return true;
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** The name of the method a call ends with (`execute` in `db.transaction().execute(cb)`). */
+function getLastMethodName(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): string | undefined {
+  const callee = unwrapExpression(node.type === AST_NODE_TYPES.CallExpression ? node.callee : node.tag);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? getMemberName(callee) : undefined;
+}
+
 const TRANSACTIONAL_DECORATOR = /^(?:Transaction|Transactional|InjectTransactionManager|UseTransaction|WithTransaction|RunInTransaction)$/u;
 
 function getDecoratorName(decorator: TSESTree.Decorator): string | undefined {
@@ -82,6 +128,22 @@ function getDecoratorName(decorator: TSESTree.Decorator): string | undefined {
     return expression.property.name;
   }
   return undefined;
+}
+
+// Compiled once per distinct options: rules get a fresh options object for every file.
+const compiledOptions = new Map<string, { handlePattern: RegExp; additionalWrites: ReadonlySet<string> }>();
+
+function compileOptions(options: DbModelOptions): { handlePattern: RegExp; additionalWrites: ReadonlySet<string> } {
+  const key = JSON.stringify([options.handlePattern, options.additionalWriteMethods]);
+  let compiled = compiledOptions.get(key);
+  if (compiled === undefined) {
+    compiled = {
+      handlePattern: new RegExp(options.handlePattern ?? DEFAULT_HANDLE_PATTERN, 'u'),
+      additionalWrites: new Set(options.additionalWriteMethods ?? []),
+    };
+    compiledOptions.set(key, compiled);
+  }
+  return compiled;
 }
 
 /**
@@ -105,7 +167,8 @@ export function createDbModel(source: DbModelSource, options: DbModelOptions = {
     options.libraries === undefined ? DB_LIBRARIES : DB_LIBRARIES.filter((library) => options.libraries?.includes(library.name))
   ).toSorted((a, b) => Number(imported.libraries.has(b.name)) - Number(imported.libraries.has(a.name)));
   const looseEverywhere = options.libraries !== undefined || (imported.libraries.size === 0 && !imported.importsOtherDataLayer);
-  const additionalWrites = new Set(options.additionalWriteMethods ?? []);
+  const { handlePattern, additionalWrites } = compileOptions(options);
+  const queryMethods = new Set([...libraries.flatMap((library) => library.queryMethods), ...additionalWrites]);
   const queries = new WeakMap<TSESTree.Node, DbQuery | null>();
   const transactions = new WeakMap<TSESTree.Node, DbTransaction | null>();
   const controls = new WeakMap<TSESTree.Node, DbTransactionControl | null>();
@@ -123,7 +186,7 @@ export function createDbModel(source: DbModelSource, options: DbModelOptions = {
   };
 
   const getTransaction = (node: TSESTree.Node): DbTransaction | undefined => {
-    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    if (node.type !== AST_NODE_TYPES.CallExpression || !TRANSACTION_METHODS.has(getLastMethodName(node) ?? '')) return undefined;
     const cached = transactions.get(node);
     if (cached !== undefined) return cached ?? undefined;
     transactions.set(node, null);
@@ -150,7 +213,7 @@ export function createDbModel(source: DbModelSource, options: DbModelOptions = {
   const resolver = createHandleResolver({
     source,
     libraries,
-    handlePattern: new RegExp(options.handlePattern ?? DEFAULT_HANDLE_PATTERN, 'u'),
+    handlePattern,
     environment,
     getCallbackTransaction,
     getTransactionControl: (node) => getTransactionControl(node),
@@ -161,7 +224,7 @@ export function createDbModel(source: DbModelSource, options: DbModelOptions = {
     const cached = queries.get(node);
     if (cached !== undefined) return cached ?? undefined;
     let found: DbQuery | undefined;
-    if (isChainEnd(node)) {
+    if (hasStepNamed(node, queryMethods) && isChainEnd(node)) {
       const chain = getCallChain(node);
       for (const library of libraries) {
         const match = library.getQuery(chain, environment);
@@ -182,7 +245,7 @@ export function createDbModel(source: DbModelSource, options: DbModelOptions = {
   };
 
   const getTransactionControl = (node: TSESTree.Node): DbTransactionControl | undefined => {
-    if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.TaggedTemplateExpression) return undefined;
+    if (node.type !== AST_NODE_TYPES.CallExpression || !CONTROL_METHODS.has(getLastMethodName(node) ?? '')) return undefined;
     const cached = controls.get(node);
     if (cached !== undefined) return cached ?? undefined;
     controls.set(node, null);

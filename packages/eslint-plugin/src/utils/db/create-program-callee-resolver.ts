@@ -2,7 +2,6 @@ import { parseForESLint } from '@typescript-eslint/parser';
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import type { DbTransactionControl } from './create-db-library.js';
 import { createDbModel, type DbModelOptions } from './create-db-model.js';
 import { createWriteAnalyzer, type CalleeResolver, type FunctionNode, type WriteAnalyzer } from './create-write-analyzer.js';
 import { unwrapExpression } from './get-call-chain.js';
@@ -60,8 +59,7 @@ function parseFile(sourceFile: ts.SourceFile, options: DbModelOptions): ParsedFi
   const program = ast;
   const calls = link(program);
   const model = createDbModel({ ast: program, scopeManager }, options);
-  const controls = calls.map((call) => model.getTransactionControl(call)).filter((control): control is DbTransactionControl => control !== undefined);
-  return { ast: program, analyzer: createWriteAnalyzer(model, controls) };
+  return { ast: program, analyzer: createWriteAnalyzer(model, calls) };
 }
 
 /** The function whose name starts at `position`: a declaration, a method, or an arrow in a `const`. */
@@ -108,7 +106,7 @@ function findFunctionNamedAt(program: TSESTree.Program, position: number): Funct
  * @param services - parser services with a program
  * @param options - the database model options to analyse other files with
  * @example
- * const analyzer = createWriteAnalyzer(model, controls, createProgramCalleeResolver(services, options));
+ * const analyzer = createWriteAnalyzer(model, calls, createProgramCalleeResolver(services, options));
  */
 export function createProgramCalleeResolver(services: ParserServicesWithTypeInformation, options: DbModelOptions): CalleeResolver {
   const checker = services.program.getTypeChecker();

@@ -28,6 +28,12 @@ export interface WriteEvent {
   callee?: FunctionNode;
   /** The handle written through (for a call: the handle argument, when it is one). */
   handle?: DbHandle;
+  /**
+   * For `call` events: whether the called function counts these writes itself (they go through
+   * a handle of its own, or a parameter it treats as a database rather than a transaction), so
+   * that it answers for them on its own when they are several.
+   */
+  countedByCallee?: boolean;
 }
 
 /** What calling a function does to the caller's handles. */
@@ -43,9 +49,14 @@ export interface WriteSummary {
 /** Finds the function a call runs, when the analyzer can see it. */
 export type CalleeResolver = (call: TSESTree.CallExpression) => { callee: FunctionNode; analyzer: WriteAnalyzer } | undefined;
 
+/** A call or tagged template: what can run a query. */
+export type CallNode = TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
+
 /** Per-function write analysis on top of a file's database model. */
 export interface WriteAnalyzer {
   readonly model: DbModel;
+  /** The functions that contain calls (each call belongs to the nearest function that does not run inline). */
+  getFunctions: () => readonly FunctionNode[];
   /** The atomicity-relevant events of a function, nested inline callbacks included. */
   getEvents: (fn: FunctionNode) => readonly WriteEvent[];
   /** What calling `fn` does, for callers that pass it handles. */
@@ -54,6 +65,11 @@ export interface WriteAnalyzer {
   isInTransaction: (handle: DbHandle, node: TSESTree.Node) => boolean;
   /** Which parameter of `fn` a handle comes from, or -1. */
   getParameterIndex: (handle: DbHandle, fn: FunctionNode) => number;
+  /**
+   * Whether `fn` answers for writes through its parameter `index`: true when it treats the
+   * parameter as a database (or cannot tell), false when it is a transaction the caller passes.
+   */
+  isDatabaseParameter: (fn: FunctionNode, index: number) => boolean;
 }
 
 const { DefinitionType } = TSESLint.Scope;
@@ -62,6 +78,7 @@ const EMPTY_SUMMARY: WriteSummary = { parameters: [], free: 0, transactions: 0 }
 // (`await insertOrder(db, order)`), are taken to write once through it.
 const WRITE_VERB = /^(?:insert|update|upsert|delete|remove|save|create|decrement|increment|destroy|persist|record|debit|credit)(?:[A-Z_\d]|$)/u;
 const MAX_SUMMARY_DEPTH = 8;
+const SKIPPED_KEYS = new Set(['parent', 'loc', 'range', 'type', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
 
 function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
@@ -71,31 +88,32 @@ function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-const SKIPPED_KEYS = new Set(['parent', 'loc', 'range', 'type', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
-
-/** Calls and tagged templates in a function, not inside functions that run on their own. */
-function collectCalls(fn: FunctionNode): (TSESTree.CallExpression | TSESTree.TaggedTemplateExpression)[] {
-  const calls: (TSESTree.CallExpression | TSESTree.TaggedTemplateExpression)[] = [];
-  const visit = (node: TSESTree.Node): void => {
-    if (node !== fn && (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression)) {
-      if (getConventionalInlineKind(node) === 'separate') return;
-    }
-    if (node !== fn && (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression)) {
-      return;
-    }
-    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.TaggedTemplateExpression) calls.push(node);
-    for (const key of Object.keys(node)) {
+/** Calls and tagged templates in an expression, inline callbacks included. */
+function collectCallsIn(node: TSESTree.Node): CallNode[] {
+  const calls: CallNode[] = [];
+  const stack: TSESTree.Node[] = [node];
+  for (let current = stack.pop(); current !== undefined; current = stack.pop()) {
+    if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.TaggedTemplateExpression) calls.push(current);
+    for (const key of Object.keys(current)) {
       if (SKIPPED_KEYS.has(key)) continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
+      const value = (current as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) visit(item);
+        for (const item of value) if (isNode(item)) stack.push(item);
       } else if (isNode(value)) {
-        visit(value);
+        stack.push(value);
       }
     }
-  };
-  visit(fn.body);
+  }
   return calls;
+}
+
+/** Whether a function treats a parameter as a database handle (not a transaction it is given). */
+function isDatabaseParameter(parameter: TSESTree.Parameter | undefined, model: DbModel): boolean {
+  const inner = parameter?.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parameter : parameter;
+  const name = inner?.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
+  if (name?.type !== AST_NODE_TYPES.Identifier) return true;
+  const kind = model.getHandle(name)?.kind;
+  return kind === undefined || kind === 'database';
 }
 
 /** The expressions a batch transaction runs: array elements, and what was pushed into a batch variable. */
@@ -123,30 +141,131 @@ function getBatchedRanges(batch: TSESTree.Expression, model: DbModel): TSESTree.
   return ranges;
 }
 
+/** The name a function is called by: its own, its variable's, its method's or property's. */
+function getFunctionName(fn: FunctionNode): string | undefined {
+  if (fn.id !== null) return fn.id.name;
+  const { parent } = fn;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (
+    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition || parent.type === AST_NODE_TYPES.Property) &&
+    !parent.computed &&
+    parent.key.type === AST_NODE_TYPES.Identifier
+  ) {
+    return parent.key.name;
+  }
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+    return getMemberName(parent.left);
+  }
+  return undefined;
+}
+
+/** The name a call's callee goes by: `f` in `f()`, `this.f()` and `x.y.f()`. */
+function getCalleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? getMemberName(callee) : undefined;
+}
+
 /**
  * Creates the per-function write analysis behind `require-transaction` (and the audit's
  * cross-file check): which writes, calls of writing functions and transactions a function
  * contains, and summaries that say how many writes a call performs through the handles passed
- * to it. Summaries follow calls of functions declared in the same file, and further through
- * `resolveCallee` when given (type information, other files).
+ * to it. Each call belongs to the nearest enclosing function that does not run inline (array
+ * callbacks and `.then()` callbacks belong to the function around them). Summaries follow calls
+ * of functions declared in the same file, and further through `resolveCallee` when given (type
+ * information, other files) for calls that are handed a database handle.
  *
  * @param model - the file's database model
- * @param controls - every `BEGIN`/`COMMIT`/`ROLLBACK` statement of the file, in source order
+ * @param calls - every call and tagged template of the file
  * @param resolveCallee - finds functions declared elsewhere (optional)
  * @example
- * const analyzer = createWriteAnalyzer(model, controls);
- * const summary = analyzer.getSummary(fn); // { parameters: [2], free: 0, transactions: 0 }
+ * const analyzer = createWriteAnalyzer(model, calls);
+ * for (const fn of analyzer.getFunctions()) console.log(analyzer.getSummary(fn)); // { parameters: [2], free: 0, transactions: 0 }
  */
-export function createWriteAnalyzer(
-  model: DbModel,
-  controls: readonly DbTransactionControl[],
-  resolveCallee?: CalleeResolver,
-): WriteAnalyzer {
+export function createWriteAnalyzer(model: DbModel, calls: readonly CallNode[], resolveCallee?: CalleeResolver): WriteAnalyzer {
   const events = new WeakMap<FunctionNode, readonly WriteEvent[]>();
   const summaries = new WeakMap<FunctionNode, WriteSummary>();
   const inProgress = new Set<FunctionNode>();
   let depth = 0;
 
+  // Each relevant call belongs to the function that owns it. Relevant: a query, a transaction,
+  // or a call that may run one (of a function of this file that writes, named for a write, or
+  // handed a handle for `resolveCallee`). Most calls of a file are none of these.
+  const owners = new Map<TSESTree.Node, FunctionNode | null>();
+  const getOwner = (start: TSESTree.Node): FunctionNode | null => {
+    const path: TSESTree.Node[] = [];
+    let owner: FunctionNode | null = null;
+    for (let node: TSESTree.Node = start; ; node = node.parent) {
+      const known = owners.get(node);
+      if (known !== undefined) {
+        owner = known;
+        break;
+      }
+      path.push(node);
+      if (node.type === AST_NODE_TYPES.Program) break;
+      if (
+        node.type === AST_NODE_TYPES.FunctionDeclaration ||
+        ((node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression) &&
+          getConventionalInlineKind(node) === 'separate')
+      ) {
+        owner = node;
+        break;
+      }
+    }
+    for (const node of path) owners.set(node, owner);
+    return owner;
+  };
+  const isDatabaseCall = (call: CallNode): boolean =>
+    model.getTransaction(call) !== undefined || model.getTransactionControl(call) !== undefined || model.getQuery(call) !== undefined;
+  const databaseCalls = calls.filter(isDatabaseCall);
+
+  // Names of the functions of this file that write, directly or through each other: calls by
+  // any other name need no resolving.
+  const writerNames = new Set<string>();
+  const writers = new Set<FunctionNode>();
+  const addWriter = (fn: FunctionNode | null): boolean => {
+    if (fn === null || writers.has(fn)) return false;
+    writers.add(fn);
+    const name = getFunctionName(fn);
+    if (name !== undefined) writerNames.add(name);
+    return true;
+  };
+  for (const call of databaseCalls) {
+    const control = model.getTransactionControl(call);
+    if (model.getTransaction(call) !== undefined || control?.action === 'begin' || model.isWrite(call)) addWriter(getOwner(call.parent));
+  }
+  const namedCalls = calls.filter(
+    (call): call is TSESTree.CallExpression => call.type === AST_NODE_TYPES.CallExpression && getCalleeName(call) !== undefined,
+  );
+  for (let changed = writerNames.size > 0; changed; ) {
+    changed = false;
+    for (const call of namedCalls) if (writerNames.has(getCalleeName(call) ?? '')) changed = addWriter(getOwner(call.parent)) || changed;
+  }
+
+  const mayRunQueries = (call: TSESTree.CallExpression): boolean => {
+    const name = getCalleeName(call) ?? '';
+    return (
+      writerNames.has(name) ||
+      (call.arguments.length >= 2 && WRITE_VERB.test(name)) ||
+      (resolveCallee !== undefined &&
+        call.arguments.some(
+          (argument) =>
+            argument.type === AST_NODE_TYPES.Identifier ||
+            (argument.type === AST_NODE_TYPES.MemberExpression && argument.object.type === AST_NODE_TYPES.ThisExpression),
+        ))
+    );
+  };
+  const owned = new Map<FunctionNode, CallNode[]>();
+  for (const call of calls) {
+    if (!isDatabaseCall(call) && !(call.type === AST_NODE_TYPES.CallExpression && mayRunQueries(call))) continue;
+    const owner = getOwner(call.parent);
+    if (owner === null) continue;
+    const list = owned.get(owner);
+    if (list === undefined) owned.set(owner, [call]);
+    else list.push(call);
+  }
+
+  const controls = databaseCalls.map((call) => model.getTransactionControl(call)).filter((control): control is DbTransactionControl => control !== undefined);
   // A BEGIN on a connection covers what runs on that connection until its COMMIT or ROLLBACK.
   const regions = controls
     .filter((control) => control.action === 'begin' && !control.returnsHandle)
@@ -179,7 +298,23 @@ export function createWriteAnalyzer(
     return -1;
   };
 
-  const getCalled = (call: TSESTree.CallExpression): { callee: FunctionNode; analyzer: WriteAnalyzer } | undefined => {
+  /** Whether a transaction writes: a write in its batch, or a write or handle hand-off in its callback. */
+  const hasWrites = (transaction: DbTransaction, batched: readonly TSESTree.Node[]): boolean => {
+    const { callback, parameter } = transaction;
+    if (callback === undefined) {
+      return batched.some((range) => collectCallsIn(range).some((call) => model.getQuery(call)?.operation === 'write'));
+    }
+    return (owned.get(callback) ?? []).some(
+      (call) =>
+        model.getQuery(call)?.operation === 'write' ||
+        (call.type === AST_NODE_TYPES.CallExpression &&
+          parameter?.type === AST_NODE_TYPES.Identifier &&
+          call.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === parameter.name)),
+    );
+  };
+
+  /** The function of this file a call runs, by scope or as a method of the enclosing class. */
+  const getLocalCallee = (call: TSESTree.CallExpression): FunctionNode | undefined => {
     const callee = unwrapExpression(call.callee);
     let found: TSESTree.Node | undefined;
     if (callee.type === AST_NODE_TYPES.Identifier) {
@@ -188,33 +323,31 @@ export function createWriteAnalyzer(
       if (definition?.type === DefinitionType.Variable && definition.node.init !== null) found = unwrapExpression(definition.node.init);
     } else if (callee.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(callee.object).type === AST_NODE_TYPES.ThisExpression) {
       const name = getMemberName(callee);
-      let body: TSESTree.Node | undefined = callee.parent;
-      while (body !== undefined && body.type !== AST_NODE_TYPES.ClassBody) body = body.parent;
-      for (const member of body?.type === AST_NODE_TYPES.ClassBody ? body.body : []) {
+      let body: TSESTree.Node = callee.parent;
+      while (body.type !== AST_NODE_TYPES.ClassBody && body.type !== AST_NODE_TYPES.Program) body = body.parent;
+      for (const member of body.type === AST_NODE_TYPES.ClassBody ? body.body : []) {
         if ((member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) && !member.computed) {
           if (member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name && member.value !== null) found = member.value;
         }
       }
     }
-    if (
-      found !== undefined &&
-      (found.type === AST_NODE_TYPES.FunctionDeclaration ||
-        found.type === AST_NODE_TYPES.FunctionExpression ||
-        found.type === AST_NODE_TYPES.ArrowFunctionExpression)
-    ) {
-      return { callee: found, analyzer };
-    }
-    return resolveCallee?.(call);
+    return found?.type === AST_NODE_TYPES.FunctionDeclaration ||
+      found?.type === AST_NODE_TYPES.FunctionExpression ||
+      found?.type === AST_NODE_TYPES.ArrowFunctionExpression
+      ? found
+      : undefined;
   };
+
+  const hasHandleArgument = (call: TSESTree.CallExpression): boolean =>
+    call.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && model.getHandle(argument) !== undefined);
 
   /** One write for an awaited call of an unknown function named for a write and given a handle. */
   const guessCallEvents = (call: TSESTree.CallExpression, fn: FunctionNode): WriteEvent[] => {
+    if (call.arguments.length < 2 || !WRITE_VERB.test(getCalleeName(call) ?? '')) return [];
     let consumer: TSESTree.Node = call.parent;
     while (consumer.type === AST_NODE_TYPES.ChainExpression || consumer.type === AST_NODE_TYPES.TSNonNullExpression) consumer = consumer.parent;
-    if (consumer.type !== AST_NODE_TYPES.AwaitExpression || call.arguments.length < 2) return [];
+    if (consumer.type !== AST_NODE_TYPES.AwaitExpression) return [];
     const callee = unwrapExpression(call.callee);
-    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getMemberName(callee) : undefined;
-    if (name === undefined || !WRITE_VERB.test(name)) return [];
     if (callee.type === AST_NODE_TYPES.MemberExpression && model.getHandle(callee.object) !== undefined) return [];
     for (const argument of call.arguments) {
       if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
@@ -229,25 +362,30 @@ export function createWriteAnalyzer(
   };
 
   const getCallEvents = (call: TSESTree.CallExpression, fn: FunctionNode): WriteEvent[] => {
-    const called = getCalled(call);
+    const local = writerNames.has(getCalleeName(call) ?? '') ? getLocalCallee(call) : undefined;
+    const called =
+      local === undefined ? (resolveCallee !== undefined && hasHandleArgument(call) ? resolveCallee(call) : undefined) : { callee: local, analyzer };
     if (called === undefined) return guessCallEvents(call, fn);
     if (called.callee === fn || model.getCallbackTransaction(called.callee) !== undefined) return [];
     const summary = called.analyzer.getSummary(called.callee);
     const found: WriteEvent[] = [];
     const base = { node: call, kind: 'call' as const, callee: called.callee };
-    if (summary.free > 0) found.push({ ...base, category: 'free', weight: summary.free });
-    if (summary.transactions > 0) found.push({ ...base, category: 'transaction', weight: summary.transactions });
+    if (summary.free > 0) found.push({ ...base, category: 'free', weight: summary.free, countedByCallee: true });
+    if (summary.transactions > 0) found.push({ ...base, category: 'transaction', weight: summary.transactions, countedByCallee: true });
     summary.parameters.forEach((weight, index) => {
       if (weight <= 0) return;
+      const countedByCallee = isDatabaseParameter(called.callee.params[index], called.analyzer.model);
       const argument = call.arguments[index];
       if (argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement) {
-        found.push({ ...base, category: 'free', weight });
+        found.push({ ...base, category: 'free', weight, countedByCallee });
         return;
       }
       const handle = model.getHandle(argument);
       const parameter = handle === undefined ? -1 : getParameterIndex(handle, fn);
-      if (parameter >= 0) found.push({ ...base, category: parameter, weight, handle });
-      else if (handle === undefined || !isInTransaction(handle, call)) found.push({ ...base, category: 'free', weight, ...(handle && { handle }) });
+      if (parameter >= 0) found.push({ ...base, category: parameter, weight, handle, countedByCallee });
+      else if (handle === undefined || !isInTransaction(handle, call)) {
+        found.push({ ...base, category: 'free', weight, countedByCallee, ...(handle && { handle }) });
+      }
     });
     return found;
   };
@@ -257,11 +395,14 @@ export function createWriteAnalyzer(
     if (cached !== undefined) return cached;
     const found: WriteEvent[] = [];
     const batched: TSESTree.Node[] = [];
-    for (const node of collectCalls(fn)) {
+    for (const node of owned.get(fn) ?? []) {
       const transaction = model.getTransaction(node);
       if (transaction !== undefined) {
-        if (transaction.batch !== undefined) batched.push(...getBatchedRanges(transaction.batch, model));
-        found.push({ node, kind: 'transaction', category: 'transaction', weight: 1, transaction, handle: transaction.handle });
+        const ranges = transaction.batch === undefined ? [] : getBatchedRanges(transaction.batch, model);
+        batched.push(...ranges);
+        if (hasWrites(transaction, ranges)) {
+          found.push({ node, kind: 'transaction', category: 'transaction', weight: 1, transaction, handle: transaction.handle });
+        }
         continue;
       }
       const control = model.getTransactionControl(node);
@@ -317,6 +458,14 @@ export function createWriteAnalyzer(
     }
   };
 
-  const analyzer: WriteAnalyzer = { model, getEvents, getSummary, isInTransaction, getParameterIndex };
+  const analyzer: WriteAnalyzer = {
+    model,
+    getFunctions: () => [...owned.keys()],
+    getEvents,
+    getSummary,
+    isInTransaction,
+    getParameterIndex,
+    isDatabaseParameter: (fn, index) => isDatabaseParameter(fn.params[index], model),
+  };
   return analyzer;
 }

@@ -60,6 +60,7 @@ export const drizzle = createDbLibrary({
   },
   typePackages: /^drizzle-orm/u,
   transactionParameterName: 'tx',
+  queryMethods: [...WRITES, ...READS, ...RELATIONAL_READS, ...RAW_RUNNERS],
 
   getQuery(chain, environment) {
     const { steps } = chain;

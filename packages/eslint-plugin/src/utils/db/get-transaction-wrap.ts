@@ -120,7 +120,7 @@ export function getTransactionWrap(
 
   // The innermost block holding every write.
   let block: TSESTree.Node | undefined = first.node.parent;
-  while (block !== undefined && !(block.type === AST_NODE_TYPES.BlockStatement && writes.every((write) => getStatementIn(block as TSESTree.BlockStatement, write.node) >= 0))) {
+  while (block != null && !(block.type === AST_NODE_TYPES.BlockStatement && writes.every((write) => getStatementIn(block as TSESTree.BlockStatement, write.node) >= 0))) {
     if (block === fn) return undefined;
     block = block.parent;
   }

@@ -42,6 +42,7 @@ export const knex = createDbLibrary({
   },
   typePackages: /^knex/u,
   transactionParameterName: 'trx',
+  queryMethods: [...WRITES, ...TABLE_STEPS, 'raw'],
 
   getQuery(chain, environment) {
     const { steps } = chain;
@@ -61,7 +62,7 @@ export const knex = createDbLibrary({
     const invoke = steps[invokeAt];
     let handle: DbHandle | undefined;
     let rest: typeof steps = [];
-    if (invoke !== undefined && isTableArgument(invoke.args[0]) && invoke.args.length === 1) {
+    if (invoke !== undefined && invokeAt < steps.length - 1 && invoke.args.length === 1 && isTableArgument(invoke.args[0])) {
       handle = environment.getHandle(invoke.object);
       rest = steps.slice(invokeAt + 1);
       if (handle !== undefined && handle.generic && !environment.allowsLooseShapes('knex')) handle = undefined;
@@ -90,7 +91,9 @@ export const knex = createDbLibrary({
 
   getTransactionControl(chain, environment) {
     const last = chain.steps.at(-1);
-    if (last?.kind !== 'method' || chain.steps.length !== 1) return undefined;
+    if (last?.kind !== 'method' || chain.steps.length !== 1 || (last.name !== 'transaction' && last.name !== 'commit' && last.name !== 'rollback')) {
+      return undefined;
+    }
     const handle = environment.getHandle(last.object);
     if (handle === undefined || !isKnexHandle(handle) || handle.role !== 'client') return undefined;
     const [first] = last.args;

@@ -60,6 +60,7 @@ export const kysely = createDbLibrary({
   },
   typePackages: /^kysely/u,
   transactionParameterName: 'trx',
+  queryMethods: ['insertInto', 'replaceInto', 'updateTable', 'deleteFrom', 'mergeInto', 'selectFrom', 'selectNoFrom', 'with', 'withRecursive', 'withMaterialized', 'withNotMaterialized', 'execute', 'executeTakeFirst', 'executeTakeFirstOrThrow', 'stream'],
 
   getQuery(chain, environment) {
     const last = chain.steps.at(-1);

@@ -46,6 +46,7 @@ export const pg = createDbLibrary({
   },
   typePackages: /^(?:pg|pg-pool|mysql2(?:\/promise)?|@neondatabase\/serverless|@vercel\/postgres)$/u,
   transactionParameterName: 'client',
+  queryMethods: [...QUERY_METHODS],
 
   getQuery(chain, environment) {
     const last = chain.steps.at(-1);

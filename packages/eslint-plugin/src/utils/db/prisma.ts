@@ -46,6 +46,7 @@ export const prisma = createDbLibrary({
   },
   typePackages: /prisma/u,
   transactionParameterName: 'tx',
+  queryMethods: [...WRITES, ...READS, ...RAW_WRITES, ...RAW_QUERIES],
 
   getQuery(chain, environment) {
     const last = chain.steps.at(-1);

@@ -96,6 +96,7 @@ export const typeorm = createDbLibrary({
   },
   typePackages: /^typeorm/u,
   transactionParameterName: 'manager',
+  queryMethods: [...WRITES, ...READS, 'query', 'createQueryBuilder'],
 
   getQuery(chain, environment) {
     const { steps } = chain;
