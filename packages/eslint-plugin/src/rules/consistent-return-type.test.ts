@@ -575,6 +575,15 @@ function total(order) {
   },
   {
     code: `
+function balance(account) {
+  if (!account) return false;
+  return account.credits - account.debits;
+}
+`,
+    errors: [{ messageId: 'sentinelMixed', line: 4, column: 3, endLine: 4, endColumn: 43 }],
+  },
+  {
+    code: `
 const loadOrder = async (id) => {
   if (!id) return false;
   return { id, items: [] };

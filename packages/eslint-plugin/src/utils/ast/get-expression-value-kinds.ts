@@ -216,10 +216,12 @@ function getBinaryKinds(node: TSESTree.BinaryExpression, classify: LeafClassifie
     if (left === ValueKind.BigInt && right === ValueKind.BigInt) return ValueKind.BigInt;
     return classify(node);
   }
-  // Arithmetic mixing number and bigint throws, so one known operand decides.
-  if (left === ValueKind.Number || right === ValueKind.Number) return ValueKind.Number;
+  // Arithmetic mixing number and bigint throws, so one known operand decides; unknown operands
+  // give a number (or a bigint: numeric data either way, never a string, boolean or nothing).
   if (left === ValueKind.BigInt || right === ValueKind.BigInt) return ValueKind.BigInt;
-  return classify(node);
+  if (left === ValueKind.Number || right === ValueKind.Number) return ValueKind.Number;
+  const typed = classify(node);
+  return typed & ValueKind.Unknown ? ValueKind.Number : typed;
 }
 
 function getUnaryKinds(node: TSESTree.UnaryExpression, classify: LeafClassifier): number {
@@ -234,8 +236,11 @@ function getUnaryKinds(node: TSESTree.UnaryExpression, classify: LeafClassifier)
     case '+':
       return ValueKind.Number;
     default: {
+      // `-x` and `~x` are numeric whatever `x` is (a bigint stays one).
       const operand = getExpressionValueKinds(node.argument, classify);
-      return operand === ValueKind.Number || operand === ValueKind.BigInt ? operand : classify(node);
+      if (operand === ValueKind.Number || operand === ValueKind.BigInt) return operand;
+      const typed = classify(node);
+      return typed & ValueKind.Unknown ? ValueKind.Number : typed;
     }
   }
 }
@@ -310,6 +315,8 @@ export function getExpressionValueKinds(expression: TSESTree.Expression, classif
       const last = expression.expressions.at(-1);
       return last === undefined ? classify(expression) : getExpressionValueKinds(last, classify);
     }
+    case AST_NODE_TYPES.UpdateExpression:
+      return ValueKind.Number;
     case AST_NODE_TYPES.AssignmentExpression:
       return expression.operator === '=' ? getExpressionValueKinds(expression.right, classify) : classify(expression);
     case AST_NODE_TYPES.AwaitExpression:
