@@ -417,6 +417,15 @@ function changedLines(lines) {
     .filter(Boolean);
 }
 `,
+  // ambient declarations describe code written elsewhere
+  `
+declare module 'oauth-server' {
+  interface Client { id: string }
+  interface Model {
+    getClient(id: string): Promise<Client | false>;
+  }
+}
+`,
   // render functions mix JSX with null and false by design
   {
     code: `

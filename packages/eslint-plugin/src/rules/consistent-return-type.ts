@@ -85,6 +85,19 @@ function hasNoComparableResult(node: FunctionNode, results: readonly (TSESTree.E
   return results.some((result) => result !== null && isJsx(result));
 }
 
+function isAmbient(node: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.TSModuleDeclaration && current.declare) return true;
+    if (
+      (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.TSInterfaceDeclaration) &&
+      current.declare
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function hasReachableSegment(frame: Frame): boolean {
   for (const segment of frame.segments) if (segment.reachable) return true;
   return false;
@@ -210,6 +223,7 @@ export default createRule<Options, MessageIds>({
       : undefined;
     const compilerOptions = services?.program.getCompilerOptions();
     const strictNullChecks = compilerOptions?.strictNullChecks ?? compilerOptions?.strict ?? false;
+    const isDeclarationFile = /\.d\.[cm]?ts$/u.test(context.filename);
     let frame: Frame | undefined;
 
     function classifyByType(expression: TSESTree.Expression): number {
@@ -272,6 +286,8 @@ export default createRule<Options, MessageIds>({
     function checkContract(node: TSESTree.Node, returnType: TSESTree.TSTypeAnnotation | undefined): void {
       const annotation = returnType?.typeAnnotation;
       if (!checkAnnotations || !annotation || annotation.type === AST_NODE_TYPES.TSTypePredicate) return;
+      // Ambient declarations describe code written elsewhere (a library, a global): not this file's design.
+      if (isDeclarationFile || isAmbient(node)) return;
       const declared = getDeclaredValueKinds(node, annotation, services);
       if (!(declared & ValueKind.Unknown)) checkAnnotation(annotation, declared);
     }
