@@ -117,6 +117,7 @@ try {
     'try { return await load(); } catch (e) { const notFound = e instanceof NotFoundError; if (notFound) return null; throw e; }',
     'function f() { try { return load(); } catch (e) { return e instanceof NotFoundError ? null : Promise.reject(e); } }',
     'try { return await load(); } catch (e) { if (e.status >= 500) throw e; return null; }',
+    'async function agree() { try { return await createAgreement(180); } catch (error) { const status = getErrorStatusCode(error); if (status != null && status >= 400 && status < 500) { return await createAgreement(90); } throw error; } }',
     'try { return await load(); } catch ({ code, message }) { if (code === "ENOENT") return null; return { error: message }; }',
     // Retry loops that log each failure with the error and throw with cause at the end
     `
@@ -144,6 +145,8 @@ while (true) {
   }
 }
 `,
+    // A new error thrown and caught again inside the handler never leaves it
+    "try { await post(); } catch (err) { try { const res = await fetch(hook); if (!res.ok) throw new Error('hook failed'); } catch (hookErr) { logger.warn({ err: hookErr }); } throw err; }",
     // Every path through loops, labels, switch, try/finally inside the handler reports
     `
 try {
@@ -652,6 +655,38 @@ payments.post('/payments', async (c) => {
   }
 });
 `,
+            },
+          ],
+        },
+      ],
+    },
+    // A reporting call in a nested catch is about that catch's error, reported once
+    {
+      code: "try { await a(); } catch (err) { if (isMissingScope(err)) { try { await b(); } catch (hookErr) { logger.warn('b failed', { error: hookErr.message }); } } else { logger.error('a failed', { error: err.message }); } }",
+      errors: [
+        {
+          messageId: 'reportedWithoutError',
+          line: 1,
+          column: 98,
+          endLine: 1,
+          endColumn: 149,
+          suggestions: [
+            {
+              messageId: 'passError',
+              output: "try { await a(); } catch (err) { if (isMissingScope(err)) { try { await b(); } catch (hookErr) { logger.warn('b failed', { error: hookErr }); } } else { logger.error('a failed', { error: err.message }); } }",
+            },
+          ],
+        },
+        {
+          messageId: 'reportedWithoutError',
+          line: 1,
+          column: 162,
+          endLine: 1,
+          endColumn: 210,
+          suggestions: [
+            {
+              messageId: 'passError',
+              output: "try { await a(); } catch (err) { if (isMissingScope(err)) { try { await b(); } catch (hookErr) { logger.warn('b failed', { error: hookErr.message }); } } else { logger.error('a failed', { error: err }); } }",
             },
           ],
         },

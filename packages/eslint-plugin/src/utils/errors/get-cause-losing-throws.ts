@@ -10,10 +10,17 @@ import type { ErrorHandler } from './get-handler-outcome.js';
 // `createError(…)`, `HttpError(…)`, `TypeError(…)`: factories and classes called without `new`.
 const ERROR_FACTORY = /(?:Error|Exception)$/u;
 
-/** A `throw` of the handler itself: not inside a nested function or a nested `catch`. */
+/**
+ * A `throw` of the handler itself: not inside a nested function or a nested `catch`, and not in a
+ * nested `try` block whose own catch takes it (`if (!response.ok) throw new Error(…)` there is a
+ * fresh failure that never leaves the handler).
+ */
 function isOwnThrow(node: TSESTree.ThrowStatement, body: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
   for (let current: TSESTree.Node | undefined = node.parent; current && current !== body; current = current.parent) {
     if (isFunctionNode(current) || current.type === AST_NODE_TYPES.CatchClause) return false;
+    if (current.type === AST_NODE_TYPES.TryStatement && current.handler && current.block === child) return false;
+    child = current;
   }
   return true;
 }

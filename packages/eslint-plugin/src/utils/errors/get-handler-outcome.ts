@@ -66,7 +66,10 @@ interface Effect {
 // Calls that end the request or process as loudly as a throw (Next.js helpers throw internally;
 // `process.exit()` without a code is a normal exit).
 const TERMINATORS = new Set(['notFound', 'redirect', 'permanentRedirect', 'unauthorized', 'forbidden']);
-const PREDICATE = /^(?:is|has|can|should|includes|startsWith|endsWith|test|match|matches|some|every|indexOf|lastIndexOf|search|get)(?:[A-Z_\d]|$)/u;
+// Calls answering a yes/no question about their arguments: they pass nothing on.
+const PREDICATE = /^(?:is|has|can|should|includes|startsWith|endsWith|test|match|matches|some|every)(?:[A-Z_\d]|$)/u;
+// Calls reading something out of their arguments: data taken from the error, not the error.
+const GETTER = /^(?:get|indexOf|lastIndexOf|search|find|format|parse)(?:[A-Z_\d]|$)/u;
 const STRINGIFIERS = new Set(['String', 'JSON.stringify', 'encodeURIComponent', 'encodeURI']);
 
 function getCalleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
@@ -83,6 +86,17 @@ function isTerminator(call: TSESTree.CallExpression): boolean {
     return code !== undefined && !(code.type === AST_NODE_TYPES.Literal && code.value === 0);
   }
   return name !== undefined && TERMINATORS.has(name);
+}
+
+/** Whether an expression is a yes/no question (`a === b`, `!x`, `isNotFound(e)`), not data. */
+function isBooleanShaped(raw: TSESTree.Expression): boolean {
+  const node = skipExpressionWrappers(raw);
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const name = getCalleeName(node);
+    return name !== undefined && PREDICATE.test(name);
+  }
+  if (node.type === AST_NODE_TYPES.LogicalExpression) return isBooleanShaped(node.left) && isBooleanShaped(node.right);
+  return isTestExpression(node);
 }
 
 function isTestExpression(node: TSESTree.Expression): boolean {
@@ -118,6 +132,14 @@ export function getReach(node: TSESTree.Node, root: TSESTree.Node): 'direct' | '
   return reach;
 }
 
+/** Inside a `catch` nested in the handler, a reporting call is about that catch's own error. */
+function isInNestedCatch(node: TSESTree.Node, body: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== body; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CatchClause) return true;
+  }
+  return false;
+}
+
 /**
  * Classifies calls for error handling: which report the error, which only log below warning
  * level or test it (and so pass nothing on), and which turn it into text.
@@ -142,7 +164,9 @@ export function createCallClassifier(isReporter: ReporterMatcher): CallClassifie
   };
   const isStringifying = (call: TSESTree.CallExpression | TSESTree.NewExpression): boolean => {
     const name = getStaticName(call.callee);
-    return (name !== undefined && STRINGIFIERS.has(name)) || getCalleeName(call) === 'toString';
+    if (name !== undefined && STRINGIFIERS.has(name)) return true;
+    const calleeName = getCalleeName(call);
+    return calleeName !== undefined && (calleeName === 'toString' || GETTER.test(calleeName));
   };
   return {
     isReporting,
@@ -186,7 +210,8 @@ export function getHandlerOutcome(
     );
   const references = getCaughtErrorReferences(sourceCode, handler.binding, handler.node, declarators, {
     isCarryingError: (node, current) => isCarryingValue(node, calls.carrying(current, false)),
-    isErrorTest: (node, current) => isImpliedByBranch(node, true, (atom) => getErrorTestFact(atom, current)),
+    isErrorTest: (node, current) =>
+      isBooleanShaped(node) && isImpliedByBranch(node, true, (atom) => getErrorTestFact(atom, current)),
   });
   const valueMode = calls.carrying(references, false);
   const derivedMode = calls.carrying(references, true);
@@ -206,7 +231,7 @@ export function getHandlerOutcome(
       if (isTerminator(node)) carried = 'value';
       else if (calls.isReporting(node)) {
         if (node.arguments.some((argument) => isCarryingValue(argument, valueMode))) carried = 'value';
-        else if (!nested) effect.weak.push(node);
+        else if (!nested && !isInNestedCatch(node, handler.body)) effect.weak.push(node);
       } else if (valueMode.isOpaqueCall?.(node) !== true) {
         carried = node.arguments.reduce<Carried>((best, argument) => max(best, getCarried(argument)), 'none');
       }
@@ -231,7 +256,7 @@ export function getHandlerOutcome(
       if (reach !== 'opaque') apply(effect, node, reach === 'callback');
       if (effect.handled) break;
     }
-    weakCalls.push(...effect.weak);
+    for (const call of effect.weak) if (!weakCalls.includes(call)) weakCalls.push(call);
     effects.set(root, effect);
     return effect;
   };
