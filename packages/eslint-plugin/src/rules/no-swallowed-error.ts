@@ -1,12 +1,12 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createCalleeMatcher } from '../utils/ast/create-callee-matcher.js';
+import { createNodeIndex, type NodeIndex } from '../utils/ast/create-node-index.js';
 import { getPropertyName } from '../utils/ast/get-static-name.js';
 import { isFunctionNode } from '../utils/ast/is-function-node.js';
 import { isNoopFunctionReference } from '../utils/ast/is-noop-function-reference.js';
 import { skipExpressionWrappers } from '../utils/ast/skip-expression-wrappers.js';
 import { visitDescendants } from '../utils/ast/visit-descendants.js';
-import { createNodeIndex, type NodeIndex } from '../utils/ast/create-node-index.js';
 import { createRule } from '../utils/create-rule.js';
 import { getCauseLosingThrows } from '../utils/errors/get-cause-losing-throws.js';
 import { getCauseOptionIndex } from '../utils/errors/get-cause-option-index.js';
