@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { getConventionalInlineKind } from '../utils/code-path/get-max-path-weight.js';
+import { getPromiseConsumer } from '../utils/ast/get-promise-consumer.js';
+import { getInlineFunctionKind } from '../utils/code-path/get-inline-function-kind.js';
 import { createRule } from '../utils/create-rule.js';
 import type { DbHandle, DbLibraryName, DbQuery } from '../utils/db/create-db-library.js';
 import { createDbModel, DB_LIBRARIES, DEFAULT_HANDLE_PATTERN, type DbModel } from '../utils/db/create-db-model.js';
@@ -48,32 +49,6 @@ function getStaticName(node: TSESTree.Expression): string {
   const chain = getCallChain(node);
   const root = chain.root.type === AST_NODE_TYPES.Identifier ? chain.root.name : chain.root.type === AST_NODE_TYPES.ThisExpression ? 'this' : '?';
   return [root, ...chain.steps.map((step) => step.name ?? '()')].join('.');
-}
-
-/** The expression that consumes a promise: through wrappers, `.then()` chains and parentheses. */
-function getConsumer(node: TSESTree.Node): { consumer: TSESTree.Node; expression: TSESTree.Node } {
-  let expression = node;
-  for (;;) {
-    const { parent } = expression;
-    if (parent === undefined) return { consumer: expression, expression };
-    if (
-      parent.type === AST_NODE_TYPES.ChainExpression ||
-      parent.type === AST_NODE_TYPES.TSAsExpression ||
-      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      parent.type === AST_NODE_TYPES.TSSatisfiesExpression
-    ) {
-      expression = parent;
-      continue;
-    }
-    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === expression) {
-      const name = getMemberName(parent);
-      if ((name === 'then' || name === 'catch' || name === 'finally') && parent.parent.type === AST_NODE_TYPES.CallExpression) {
-        expression = parent.parent;
-        continue;
-      }
-    }
-    return { consumer: parent, expression };
-  }
 }
 
 export default createRule<Options, MessageIds>({
@@ -129,7 +104,7 @@ export default createRule<Options, MessageIds>({
         let name = sourceCode.getText(control.handle.node);
         if (control.returnsHandle) {
           // const trx = await db.startTransaction().execute()
-          const { consumer } = getConsumer(call);
+          const { consumer } = getPromiseConsumer(call);
           const holder = consumer.type === AST_NODE_TYPES.AwaitExpression ? consumer.parent : consumer;
           if (holder.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return;
           const handle = model.getHandle(holder.id);
@@ -223,7 +198,7 @@ export default createRule<Options, MessageIds>({
     function checkAwaited(node: TSESTree.Node, callback: FunctionNode): void {
       let current: TSESTree.Node = node;
       for (let depth = 0; depth < 16; depth += 1) {
-        const { consumer, expression } = getConsumer(current);
+        const { consumer, expression } = getPromiseConsumer(current);
         const floating =
           consumer.type === AST_NODE_TYPES.ExpressionStatement ||
           (consumer.type === AST_NODE_TYPES.UnaryExpression && consumer.operator === 'void') ||
@@ -240,7 +215,7 @@ export default createRule<Options, MessageIds>({
         if (!awaited) return;
         const fn = getEnclosingFunction(expression);
         if (fn === undefined || fn === callback || fn.type === AST_NODE_TYPES.FunctionDeclaration) return;
-        const kind = getConventionalInlineKind(fn);
+        const kind = getInlineFunctionKind(fn);
         const call = fn.parent;
         if (kind === 'separate' || call.type !== AST_NODE_TYPES.CallExpression) return;
         const method = call.callee.type === AST_NODE_TYPES.MemberExpression ? getMemberName(call.callee) : undefined;

@@ -1,6 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import { getConventionalInlineKind, getMaxPathWeight } from '../utils/code-path/get-max-path-weight.js';
+import { getFunctionNameTarget } from '../utils/ast/get-function-name-target.js';
+import { hasAwaitedCall } from '../utils/ast/has-awaited-call.js';
+import { isInsideTestCallback } from '../utils/ast/is-inside-test-callback.js';
+import { getInlineFunctionKind } from '../utils/code-path/get-inline-function-kind.js';
+import { getMaxPathWeight } from '../utils/code-path/get-max-path-weight.js';
+import { isRepeatedIn, isRunInline } from '../utils/code-path/is-repeated-in.js';
 import { createRule } from '../utils/create-rule.js';
 import type { DbLibraryName } from '../utils/db/create-db-library.js';
 import { createDbModel, DB_LIBRARIES, DEFAULT_HANDLE_PATTERN, type DbModel } from '../utils/db/create-db-model.js';
@@ -21,8 +26,6 @@ export type Options = [
 ];
 export type MessageIds = 'missingTransaction' | 'splitTransactions' | 'concurrentWritesInTransaction' | 'wrapInTransaction';
 
-// Test-framework callbacks set up fixtures with several writes on purpose.
-const TEST_CALLS = new Set(['describe', 'it', 'test', 'beforeEach', 'beforeAll', 'afterEach', 'afterAll', 'bench']);
 // Awaited calls that leave the process (payment gateways, HTTP): the work before and after them
 // cannot share a transaction, by design (record intent → commit → call → record outcome).
 const EXTERNAL_CALL = /(?:^|\.)fetch$|gateway|stripe|paypal|adyen|braintree|axios|httpClient|webhook/iu;
@@ -38,65 +41,9 @@ function getStaticCalleeName(node: TSESTree.Expression): string {
   return [root, ...chain.steps.map((step) => step.name ?? '')].join('.');
 }
 
-function isInsideTestCallback(fn: FunctionNode): boolean {
-  for (let current: TSESTree.Node = fn; current.type !== AST_NODE_TYPES.Program; current = current.parent) {
-    const parent: TSESTree.Node = current.parent;
-    if (parent.type !== AST_NODE_TYPES.CallExpression || parent.callee === current) continue;
-    const callee = getCallChain(parent.callee);
-    if (callee.root.type === AST_NODE_TYPES.Identifier && TEST_CALLS.has(callee.root.name)) return true;
-  }
-  return false;
-}
-
-/** Whether a statement awaits a call matching `isBarrierCall`, outside nested functions. */
-function awaitsCall(statement: TSESTree.Node, isBarrierCall: (call: TSESTree.CallExpression) => boolean): boolean {
-  let found = false;
-  const visit = (node: TSESTree.Node): void => {
-    if (found) return;
-    if (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) {
-      return;
-    }
-    if (node.type === AST_NODE_TYPES.AwaitExpression) {
-      const argument = unwrapExpression(node.argument);
-      if (argument.type === AST_NODE_TYPES.CallExpression && isBarrierCall(argument)) {
-        found = true;
-        return;
-      }
-    }
-    for (const key of Object.keys(node)) {
-      if (key === 'parent' || key === 'typeAnnotation') continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (typeof item === 'object' && item !== null && 'type' in item) visit(item as TSESTree.Node);
-      } else if (typeof value === 'object' && value !== null && 'type' in value) {
-        visit(value as TSESTree.Node);
-      }
-    }
-  };
-  visit(statement);
-  return found;
-}
-
 function formatLines(lines: readonly string[]): string {
   if (lines.length === 1) return `line ${lines[0] ?? ''}`;
   return `lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1) ?? ''}`;
-}
-
-function getReportTarget(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node | TSESTree.SourceLocation {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id !== null) return fn.id;
-  const { parent } = fn;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id;
-  if (
-    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.PropertyDefinition) &&
-    parent.value === fn
-  ) {
-    return parent.key;
-  }
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) {
-    return parent.left.type === AST_NODE_TYPES.MemberExpression ? parent.left.property : parent.left;
-  }
-  if (fn.type === AST_NODE_TYPES.FunctionExpression && fn.id !== null) return fn.id;
-  return ASTUtils.getFunctionHeadLocation(fn, sourceCode);
 }
 
 export default createRule<Options, MessageIds>({
@@ -179,7 +126,7 @@ export default createRule<Options, MessageIds>({
     function shouldSkip(fn: FunctionNode, model: DbModel): boolean {
       if (model.getCallbackTransaction(fn) !== undefined || model.isTransactionalFunction(fn)) return true;
       // Inline callbacks (`.map(async (item) => …)`) are measured as part of the enclosing function.
-      if (fn.type !== AST_NODE_TYPES.FunctionDeclaration && getConventionalInlineKind(fn) !== 'separate') {
+      if (fn.type !== AST_NODE_TYPES.FunctionDeclaration && getInlineFunctionKind(fn) !== 'separate') {
         for (let current: TSESTree.Node | undefined = fn.parent; current != null; current = current.parent) {
           if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
             return true;
@@ -209,7 +156,7 @@ export default createRule<Options, MessageIds>({
       if (weights.size === 0) return { max: 0, repeats: [] };
       return getMaxPathWeight(fn.body, {
         weight: (node) => weights.get(node) ?? 0,
-        getInlineKind: getConventionalInlineKind,
+        getInlineKind: getInlineFunctionKind,
         countRepeats: countLoopWrites,
         ...(isBarrier && { isBarrier }),
       });
@@ -227,7 +174,7 @@ export default createRule<Options, MessageIds>({
       );
       const directWrites = countable.filter((event) => event.category !== 'transaction');
       const isExternal = (statement: TSESTree.Statement): boolean =>
-        awaitsCall(statement, (call) => !eventNodes.has(call) && EXTERNAL_CALL.test(getStaticCalleeName(call.callee)));
+        hasAwaitedCall(statement, (call) => !eventNodes.has(call) && EXTERNAL_CALL.test(getStaticCalleeName(call.callee)));
       const writeWeight = measure(fn, directWrites, () => true, isExternal);
       const units = measure(fn, countable, () => true, isExternal);
       const name = ASTUtils.getFunctionNameWithKind(fn, sourceCode);
@@ -243,7 +190,7 @@ export default createRule<Options, MessageIds>({
           }),
         );
       };
-      const target = getReportTarget(fn, sourceCode);
+      const target = getFunctionNameTarget(fn, sourceCode);
       const at = 'type' in target ? { node: target } : { loc: target };
       if (writeWeight.max >= 1 && units.max >= minWrites) {
         const suggestion = getSuggestion(fn, directWrites, countable, units.repeats, model);
@@ -257,7 +204,7 @@ export default createRule<Options, MessageIds>({
       }
       const transactions = countable.filter((event) => event.category === 'transaction');
       const isOtherAwait = (statement: TSESTree.Statement): boolean =>
-        awaitsCall(statement, (call) => !eventNodes.has(call) && model.getQuery(call) === undefined && model.getTransaction(call) === undefined);
+        hasAwaitedCall(statement, (call) => !eventNodes.has(call) && model.getQuery(call) === undefined && model.getTransaction(call) === undefined);
       if (measure(fn, transactions, () => true, isOtherAwait).max >= 2) {
         context.report({
           ...at,
@@ -330,7 +277,7 @@ export default createRule<Options, MessageIds>({
         keys.add(query.handle.key);
         queries += 1;
         if (query.operation === 'write') writes += 1;
-        if (isRepeated(node, argument)) repeated = true;
+        if (isRepeatedIn(node, argument)) repeated = true;
       }
       if (keys.size === 1 && writes >= 1 && (queries >= 2 || repeated)) {
         context.report({ node: callee, messageId: 'concurrentWritesInTransaction' });
@@ -358,42 +305,3 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-/** Whether `node` runs as part of evaluating `within` (not in a callback that runs on its own). */
-function isRunInline(node: TSESTree.Node, within: TSESTree.Node): boolean {
-  for (let current = node.parent; current != null && current !== within; current = current.parent) {
-    if ((current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression) && getConventionalInlineKind(current) === 'separate') {
-      return false;
-    }
-  }
-  return true;
-}
-
-function isRepeated(node: TSESTree.Node, within: TSESTree.Node): boolean {
-  for (let current = node.parent; current != null && current !== within; current = current.parent) {
-    if ((current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression) && getConventionalInlineKind(current) === 'repeated') {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** Whether `node` sits in a loop or a repeated callback inside `fn`. */
-function isRepeatedIn(node: TSESTree.Node, fn: FunctionNode): boolean {
-  for (let current = node.parent; current != null && current !== fn; current = current.parent) {
-    switch (current.type) {
-      case AST_NODE_TYPES.ForStatement:
-      case AST_NODE_TYPES.ForInStatement:
-      case AST_NODE_TYPES.ForOfStatement:
-      case AST_NODE_TYPES.WhileStatement:
-      case AST_NODE_TYPES.DoWhileStatement:
-        return true;
-      case AST_NODE_TYPES.ArrowFunctionExpression:
-      case AST_NODE_TYPES.FunctionExpression:
-        if (getConventionalInlineKind(current) === 'repeated') return true;
-        break;
-      default:
-    }
-  }
-  return false;
-}

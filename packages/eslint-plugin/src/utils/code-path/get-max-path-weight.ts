@@ -81,9 +81,6 @@ function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-function isFunction(node: TSESTree.Node): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression {
-  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
-}
 
 class PathWeightAnalysis {
   readonly repeats: TSESTree.Node[] = [];
@@ -288,44 +285,3 @@ export function getMaxPathWeight(body: TSESTree.BlockStatement | TSESTree.Expres
   const max = Math.max(0, analysis.closed, paths.normal, paths.returns, paths.throws, paths.breaks, paths.continues);
   return { max, repeats: analysis.repeats };
 }
-
-/**
- * The conventional answer for `getInlineKind`: array iteration callbacks repeat; `.then()`/
- * `.catch()`/`.finally()` callbacks, promise executors and immediately invoked functions run once;
- * any other function is `separate`.
- *
- * @param node - a nested function
- * @example
- * getMaxPathWeight(body, { weight, getInlineKind: getConventionalInlineKind, countRepeats: true });
- */
-export function getConventionalInlineKind(node: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): InlineFunctionKind {
-  const { parent } = node;
-  if (parent.type === AST_NODE_TYPES.NewExpression) {
-    return parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Promise' ? 'once' : 'separate';
-  }
-  if (parent.type !== AST_NODE_TYPES.CallExpression) return 'separate';
-  if (parent.callee === node) return 'once';
-  if (!parent.arguments.includes(node) || !isFunction(node)) return 'separate';
-  const { callee } = parent;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier) return 'separate';
-  const name = callee.property.name;
-  if (name === 'then' || name === 'catch' || name === 'finally') return 'once';
-  if (REPEATING_METHODS.has(name)) return 'repeated';
-  if (name === 'from' && parent.arguments[1] === node) return 'repeated';
-  return 'separate';
-}
-
-const REPEATING_METHODS = new Set([
-  'forEach',
-  'map',
-  'flatMap',
-  'filter',
-  'reduce',
-  'reduceRight',
-  'some',
-  'every',
-  'find',
-  'findIndex',
-  'findLast',
-  'findLastIndex',
-]);

@@ -1,32 +1,16 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
-import type {
-  DbHandle,
-  DbHandleKind,
-  DbHandleRole,
-  DbLibrary,
-  DbLibraryEnvironment,
-  DbLibraryName,
-  DbTransaction,
-  DbTransactionControl,
-} from './create-db-library.js';
+import type { DbHandle, DbLibrary, DbLibraryEnvironment, DbTransaction, DbTransactionControl } from './create-db-library.js';
 import { getAnnotationHandle, type DbAnnotation } from './get-annotation-handle.js';
 import { getCallChain, getMemberName, unwrapExpression } from './get-call-chain.js';
+import { getClassMemberDeclaration } from './get-class-member-declaration.js';
 import { getDbType, type DbType } from './get-db-type.js';
+import { getNamedHandle, type HandleFacts } from './get-named-handle.js';
 import type { DbModelSource } from './create-db-model.js';
 
 type Variable = TSESLint.Scope.Variable;
 
 const { DefinitionType } = TSESLint.Scope;
-
-const TRANSACTION_NAME = /^(?:trx|tx|txn|transaction|transactional\w*)$|(?:Trx|Tx|Txn|Transaction)$/u;
-const REPOSITORY_NAME = /(?:^r|R)epo(?:sitory)?_?$/u;
-const MANAGER_NAME = /^(?:manager|em|entityManager|transactionalEntityManager)$/u;
-const DATA_SOURCE_NAME = /^(?:dataSource|\w+DataSource)$/u;
-const QUERY_RUNNER_NAME = /^(?:queryRunner|\w+QueryRunner)$/u;
-// Names other SDKs use too: shapes shared with them are not trusted on the name alone.
-const GENERIC_NAMES = new Set(['client', 'conn', 'connection', 'manager', 'em', 'orm']);
-const LIBRARY_NAMES: Readonly<Record<string, DbLibraryName>> = { kysely: 'kysely', prisma: 'prisma', knex: 'knex' };
 
 /** What `createDbModel` hands the resolver. */
 export interface HandleResolverSetup {
@@ -44,14 +28,6 @@ export interface HandleResolver {
   getReceiverHandle: (node: TSESTree.Expression) => DbHandle | undefined;
   getInitializer: (node: TSESTree.Identifier) => TSESTree.Expression | undefined;
   findVariable: (node: TSESTree.Identifier) => Variable | undefined;
-}
-
-interface HandleFacts {
-  kind: DbHandleKind;
-  role: DbHandleRole;
-  libraries: readonly DbLibraryName[];
-  evidence: DbHandle['evidence'];
-  generic?: boolean;
 }
 
 function stripAwait(node: TSESTree.Expression): TSESTree.Expression {
@@ -146,23 +122,8 @@ export function createHandleResolver(setup: HandleResolverSetup): HandleResolver
   const fromAnnotation = (annotation: DbAnnotation): HandleFacts => ({ ...annotation, evidence: 'annotation' });
   const fromType = (type: DbType): HandleFacts => ({ kind: type.kind, role: type.role, libraries: [type.library], evidence: 'type' });
 
-  const byName = (name: string): HandleFacts | undefined => {
-    if (TRANSACTION_NAME.test(name)) {
-      return { kind: 'transaction', role: /manager/iu.test(name) ? 'manager' : 'client', libraries: [], evidence: 'name' };
-    }
-    if (QUERY_RUNNER_NAME.test(name)) return { kind: 'database', role: 'queryRunner', libraries: ['typeorm'], evidence: 'name' };
-    if (DATA_SOURCE_NAME.test(name)) return { kind: 'database', role: 'dataSource', libraries: ['typeorm'], evidence: 'name' };
-    if (REPOSITORY_NAME.test(name)) return { kind: 'database', role: 'repository', libraries: ['typeorm'], evidence: 'name' };
-    if (!handlePattern.test(name)) return undefined;
-    const library = LIBRARY_NAMES[name];
-    return {
-      kind: 'database',
-      role: MANAGER_NAME.test(name) ? 'manager' : 'client',
-      libraries: library === undefined ? [] : [library],
-      evidence: 'name',
-      generic: GENERIC_NAMES.has(name),
-    };
-  };
+  const byName = (name: string): HandleFacts | undefined => getNamedHandle(name, handlePattern);
+
 
   const getInitializer = (node: TSESTree.Identifier): TSESTree.Expression | undefined => {
     const variable = findVariable(node);
@@ -263,29 +224,13 @@ export function createHandleResolver(setup: HandleResolverSetup): HandleResolver
 
   /** A `this.<name>` member's declared annotation or initializer in the enclosing class. */
   const fromClassMember = (node: TSESTree.MemberExpression, name: string, key: string): DbHandle | null | undefined => {
-    let current: TSESTree.Node | undefined = node.parent;
-    while (current != null && current.type !== AST_NODE_TYPES.ClassBody) current = current.parent;
-    if (current == null) return undefined;
-    for (const member of current.body) {
-      if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name) {
-        const annotation = member.typeAnnotation?.typeAnnotation;
-        const annotated = annotation === undefined ? undefined : getAnnotationHandle(annotation, libraries);
-        if (annotated !== undefined) return annotated && make(node, key, fromAnnotation(annotated));
-        if (member.value !== null) return fromInitializer(member.value, node, key);
-      }
-      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
-        for (const parameter of member.value.params) {
-          if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
-          const inner = parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parameter.left : parameter.parameter;
-          if (inner.name !== name) continue;
-          const annotation = inner.typeAnnotation?.typeAnnotation;
-          const annotated = annotation === undefined ? undefined : getAnnotationHandle(annotation, libraries);
-          if (annotated !== undefined) return annotated && make(node, key, fromAnnotation(annotated));
-        }
-      }
-    }
-    return undefined;
+    const declaration = getClassMemberDeclaration(node, name);
+    if (declaration === undefined) return undefined;
+    const annotated = declaration.annotation === undefined ? undefined : getAnnotationHandle(declaration.annotation, libraries);
+    if (annotated !== undefined) return annotated && make(node, key, fromAnnotation(annotated));
+    return declaration.value === undefined ? undefined : fromInitializer(declaration.value, node, key);
   };
+
 
   const fromDerivation = (node: TSESTree.Expression): DbHandle | undefined => {
     const chain = getCallChain(node);

@@ -1,7 +1,8 @@
 import { parseForESLint } from '@typescript-eslint/parser';
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import ts from 'typescript';
+import type * as ts from 'typescript';
+import { getTypeScript } from '../types/get-typescript.js';
 import { createDbModel, type DbModelOptions } from './create-db-model.js';
 import { createWriteAnalyzer, type CalleeResolver, type FunctionNode, type WriteAnalyzer } from './create-write-analyzer.js';
 import { unwrapExpression } from './get-call-chain.js';
@@ -14,6 +15,9 @@ interface ParsedFile {
 // One parse per file and program: every file linted with the same program shares them.
 const parsedFiles = new WeakMap<ts.Program, Map<string, ParsedFile | null>>();
 
+// The program's token and comment lists look like nodes but are not children.
+const NOT_CHILDREN = new Set(['parent', 'tokens', 'comments']);
+
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
@@ -25,7 +29,7 @@ function link(program: TSESTree.Program): (TSESTree.CallExpression | TSESTree.Ta
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.TaggedTemplateExpression) calls.push(node);
     for (const key of Object.keys(node)) {
-      if (key === 'parent') continue;
+      if (NOT_CHILDREN.has(key)) continue;
       const value = (node as unknown as Record<string, unknown>)[key];
       const children = Array.isArray(value) ? value.filter(isNode) : isNode(value) ? [value] : [];
       for (const child of children) {
@@ -68,7 +72,7 @@ function findFunctionNamedAt(program: TSESTree.Program, position: number): Funct
   for (let depth = 0; depth < 512 && !(current.type === AST_NODE_TYPES.Identifier && current.range[0] === position); depth += 1) {
     let next: TSESTree.Node | undefined;
     for (const key of Object.keys(current)) {
-      if (key === 'parent') continue;
+      if (NOT_CHILDREN.has(key)) continue;
       const value = (current as unknown as Record<string, unknown>)[key];
       for (const child of Array.isArray(value) ? value : [value]) {
         if (isNode(child) && child.range[0] <= position && position < child.range[1]) next = child;
@@ -121,9 +125,9 @@ export function createProgramCalleeResolver(services: ParserServicesWithTypeInfo
     const target = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
     const tsNode = services.esTreeNodeToTSNodeMap.get(target);
     let symbol = checker.getSymbolAtLocation(tsNode);
-    if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+    if (symbol !== undefined && (symbol.flags & getTypeScript().SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
     const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-    const name = declaration === undefined ? undefined : ts.getNameOfDeclaration(declaration);
+    const name = (declaration as { name?: ts.Node } | undefined)?.name;
     if (declaration === undefined || name === undefined) return undefined;
     const sourceFile = declaration.getSourceFile();
     // Same file: the analyzer already follows declarations by scope.

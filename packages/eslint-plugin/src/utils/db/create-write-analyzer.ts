@@ -1,9 +1,16 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
-import { getConventionalInlineKind, getMaxPathWeight } from '../code-path/get-max-path-weight.js';
+import { getInlineFunctionKind } from '../code-path/get-inline-function-kind.js';
+import { getMaxPathWeight } from '../code-path/get-max-path-weight.js';
 import type { DbHandle, DbQuery, DbTransaction, DbTransactionControl } from './create-db-library.js';
 import type { DbModel } from './create-db-model.js';
-import { getCallChain, getMemberName, unwrapExpression } from './get-call-chain.js';
+import { createOwnerLookup } from './create-owner-lookup.js';
+import { getBatchedRanges } from './get-batched-ranges.js';
+import { getCallChain, unwrapExpression } from './get-call-chain.js';
+import { getCalleeName, getFunctionName } from './get-function-name.js';
+import { getLocalCallee } from './get-local-callee.js';
+import { getNestedCalls } from './get-nested-calls.js';
+import { isDatabaseParameter } from './is-database-parameter.js';
 
 /** A function body the analyzer measures. */
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
@@ -78,92 +85,9 @@ const EMPTY_SUMMARY: WriteSummary = { parameters: [], free: 0, transactions: 0 }
 // (`await insertOrder(db, order)`), are taken to write once through it.
 const WRITE_VERB = /^(?:insert|update|upsert|delete|remove|save|create|decrement|increment|destroy|persist|record|debit|credit)(?:[A-Z_\d]|$)/u;
 const MAX_SUMMARY_DEPTH = 8;
-const SKIPPED_KEYS = new Set(['parent', 'loc', 'range', 'type', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
 
 function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
-/** Calls and tagged templates in an expression, inline callbacks included. */
-function collectCallsIn(node: TSESTree.Node): CallNode[] {
-  const calls: CallNode[] = [];
-  const stack: TSESTree.Node[] = [node];
-  for (let current = stack.pop(); current !== undefined; current = stack.pop()) {
-    if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.TaggedTemplateExpression) calls.push(current);
-    for (const key of Object.keys(current)) {
-      if (SKIPPED_KEYS.has(key)) continue;
-      const value = (current as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) stack.push(item);
-      } else if (isNode(value)) {
-        stack.push(value);
-      }
-    }
-  }
-  return calls;
-}
-
-/** Whether a function treats a parameter as a database handle (not a transaction it is given). */
-function isDatabaseParameter(parameter: TSESTree.Parameter | undefined, model: DbModel): boolean {
-  const inner = parameter?.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parameter : parameter;
-  const name = inner?.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
-  if (name?.type !== AST_NODE_TYPES.Identifier) return true;
-  const kind = model.getHandle(name)?.kind;
-  return kind === undefined || kind === 'database';
-}
-
-/** The expressions a batch transaction runs: array elements, and what was pushed into a batch variable. */
-function getBatchedRanges(batch: TSESTree.Expression, model: DbModel): TSESTree.Node[] {
-  const ranges: TSESTree.Node[] = [];
-  const add = (node: TSESTree.Node): void => {
-    const expression = node.type === AST_NODE_TYPES.SpreadElement ? node.argument : node;
-    const unwrapped = unwrapExpression(expression as TSESTree.Expression);
-    ranges.push(unwrapped);
-    if (unwrapped.type === AST_NODE_TYPES.ArrayExpression) {
-      for (const element of unwrapped.elements) if (element !== null) add(element);
-    }
-    if (unwrapped.type !== AST_NODE_TYPES.Identifier) return;
-    const variable = model.findVariable(unwrapped);
-    for (const reference of variable?.references ?? []) {
-      const { parent } = reference.identifier;
-      if (reference.writeExpr) ranges.push(reference.writeExpr);
-      // ops.push(prisma.user.update(…))
-      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier && parent.parent.type === AST_NODE_TYPES.CallExpression) {
-        ranges.push(parent.parent);
-      }
-    }
-  };
-  add(batch);
-  return ranges;
-}
-
-/** The name a function is called by: its own, its variable's, its method's or property's. */
-function getFunctionName(fn: FunctionNode): string | undefined {
-  if (fn.id !== null) return fn.id.name;
-  const { parent } = fn;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (
-    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition || parent.type === AST_NODE_TYPES.Property) &&
-    !parent.computed &&
-    parent.key.type === AST_NODE_TYPES.Identifier
-  ) {
-    return parent.key.name;
-  }
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression) {
-    return getMemberName(parent.left);
-  }
-  return undefined;
-}
-
-/** The name a call's callee goes by: `f` in `f()`, `this.f()` and `x.y.f()`. */
-function getCalleeName(call: TSESTree.CallExpression): string | undefined {
-  const callee = unwrapExpression(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  return callee.type === AST_NODE_TYPES.MemberExpression ? getMemberName(callee) : undefined;
 }
 
 /**
@@ -191,30 +115,7 @@ export function createWriteAnalyzer(model: DbModel, calls: readonly CallNode[], 
   // Each relevant call belongs to the function that owns it. Relevant: a query, a transaction,
   // or a call that may run one (of a function of this file that writes, named for a write, or
   // handed a handle for `resolveCallee`). Most calls of a file are none of these.
-  const owners = new Map<TSESTree.Node, FunctionNode | null>();
-  const getOwner = (start: TSESTree.Node): FunctionNode | null => {
-    const path: TSESTree.Node[] = [];
-    let owner: FunctionNode | null = null;
-    for (let node: TSESTree.Node = start; ; node = node.parent) {
-      const known = owners.get(node);
-      if (known !== undefined) {
-        owner = known;
-        break;
-      }
-      path.push(node);
-      if (node.type === AST_NODE_TYPES.Program) break;
-      if (
-        node.type === AST_NODE_TYPES.FunctionDeclaration ||
-        ((node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression) &&
-          getConventionalInlineKind(node) === 'separate')
-      ) {
-        owner = node;
-        break;
-      }
-    }
-    for (const node of path) owners.set(node, owner);
-    return owner;
-  };
+  const getOwner = createOwnerLookup();
   const isDatabaseCall = (call: CallNode): boolean =>
     model.getTransaction(call) !== undefined || model.getTransactionControl(call) !== undefined || model.getQuery(call) !== undefined;
   const databaseCalls = calls.filter(isDatabaseCall);
@@ -302,7 +203,7 @@ export function createWriteAnalyzer(model: DbModel, calls: readonly CallNode[], 
   const hasWrites = (transaction: DbTransaction, batched: readonly TSESTree.Node[]): boolean => {
     const { callback, parameter } = transaction;
     if (callback === undefined) {
-      return batched.some((range) => collectCallsIn(range).some((call) => model.getQuery(call)?.operation === 'write'));
+      return batched.some((range) => getNestedCalls(range).some((call) => model.getQuery(call)?.operation === 'write'));
     }
     return (owned.get(callback) ?? []).some(
       (call) =>
@@ -311,31 +212,6 @@ export function createWriteAnalyzer(model: DbModel, calls: readonly CallNode[], 
           parameter?.type === AST_NODE_TYPES.Identifier &&
           call.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === parameter.name)),
     );
-  };
-
-  /** The function of this file a call runs, by scope or as a method of the enclosing class. */
-  const getLocalCallee = (call: TSESTree.CallExpression): FunctionNode | undefined => {
-    const callee = unwrapExpression(call.callee);
-    let found: TSESTree.Node | undefined;
-    if (callee.type === AST_NODE_TYPES.Identifier) {
-      const definition = model.findVariable(callee)?.defs[0];
-      if (definition?.type === DefinitionType.FunctionName && definition.node.type === AST_NODE_TYPES.FunctionDeclaration) found = definition.node;
-      if (definition?.type === DefinitionType.Variable && definition.node.init !== null) found = unwrapExpression(definition.node.init);
-    } else if (callee.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(callee.object).type === AST_NODE_TYPES.ThisExpression) {
-      const name = getMemberName(callee);
-      let body: TSESTree.Node = callee.parent;
-      while (body.type !== AST_NODE_TYPES.ClassBody && body.type !== AST_NODE_TYPES.Program) body = body.parent;
-      for (const member of body.type === AST_NODE_TYPES.ClassBody ? body.body : []) {
-        if ((member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) && !member.computed) {
-          if (member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name && member.value !== null) found = member.value;
-        }
-      }
-    }
-    return found?.type === AST_NODE_TYPES.FunctionDeclaration ||
-      found?.type === AST_NODE_TYPES.FunctionExpression ||
-      found?.type === AST_NODE_TYPES.ArrowFunctionExpression
-      ? found
-      : undefined;
   };
 
   const hasHandleArgument = (call: TSESTree.CallExpression): boolean =>
@@ -362,7 +238,7 @@ export function createWriteAnalyzer(model: DbModel, calls: readonly CallNode[], 
   };
 
   const getCallEvents = (call: TSESTree.CallExpression, fn: FunctionNode): WriteEvent[] => {
-    const local = writerNames.has(getCalleeName(call) ?? '') ? getLocalCallee(call) : undefined;
+    const local = writerNames.has(getCalleeName(call) ?? '') ? getLocalCallee(call, model) : undefined;
     const called =
       local === undefined ? (resolveCallee !== undefined && hasHandleArgument(call) ? resolveCallee(call) : undefined) : { callee: local, analyzer };
     if (called === undefined) return guessCallEvents(call, fn);
@@ -431,7 +307,7 @@ export function createWriteAnalyzer(model: DbModel, calls: readonly CallNode[], 
     if (weights.size === 0) return 0;
     return getMaxPathWeight(fn.body, {
       weight: (node) => weights.get(node) ?? 0,
-      getInlineKind: getConventionalInlineKind,
+      getInlineKind: getInlineFunctionKind,
       countRepeats: true,
     }).max;
   };

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as ts from 'typescript';
+import { getTypeScript } from '../types/get-typescript.js';
 import type { DbHandleKind, DbHandleRole, DbLibrary, DbLibraryName } from './create-db-library.js';
 
 /** What a handle's declared type says about it. */
@@ -10,41 +11,40 @@ export interface DbType {
 
 const MAX_BASE_DEPTH = 4;
 const NODE_MODULES_PACKAGE = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//gu;
-
-/** The npm package a declaration comes from: its `node_modules` folder or `declare module '…'`. */
-function getDeclarationPackage(declaration: ts.Declaration): string | undefined {
-  for (let node: ts.Node = declaration; !ts.isSourceFile(node); node = node.parent) {
-    if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) return node.name.text;
-  }
-  const fileName = declaration.getSourceFile().fileName.replaceAll('\\', '/');
-  const packages = [...fileName.matchAll(NODE_MODULES_PACKAGE)].map((match) => match[1] ?? '');
-  const last = packages.at(-1);
+/**
+ * The npm package a symbol is declared by: `"kysely".Kysely` for `declare module 'kysely'`,
+ * `"/…/node_modules/kysely/dist/esm/kysely".Kysely` for an installed package.
+ */
+function getDeclaringPackage(symbol: ts.Symbol, checker: ts.TypeChecker): string | undefined {
+  const origin = /^"([^"]+)"/u.exec(checker.getFullyQualifiedName(symbol))?.[1];
+  if (origin === undefined) return undefined;
+  if (!origin.includes('/node_modules/')) return origin.startsWith('/') || origin.startsWith('.') || /^[A-Za-z]:/u.test(origin) ? undefined : origin;
+  const last = [...origin.replaceAll('\\', '/').matchAll(NODE_MODULES_PACKAGE)].map((match) => match[1] ?? '').at(-1);
   return last?.replace(/^@types\//u, '').replace(/^(.+)__(.+)$/u, '@$1/$2');
 }
 
-function matchSymbol(symbol: ts.Symbol | undefined, libraries: readonly DbLibrary[]): DbType | undefined {
+function matchSymbol(symbol: ts.Symbol | undefined, checker: ts.TypeChecker, libraries: readonly DbLibrary[]): DbType | undefined {
   if (symbol === undefined) return undefined;
   const name = symbol.getName();
-  for (const library of libraries) {
+  const candidates = libraries.filter((library) => library.typeNames[name] !== undefined);
+  if (candidates.length === 0) return undefined;
+  const origin = getDeclaringPackage(symbol, checker);
+  if (origin === undefined) return undefined;
+  for (const library of candidates) {
     const entry = library.typeNames[name];
-    if (entry === undefined) continue;
-    const declaration = symbol.declarations?.[0];
-    const origin = declaration === undefined ? undefined : getDeclarationPackage(declaration);
-    if (origin !== undefined && library.typePackages.test(origin)) {
-      return { library: library.name, kind: entry.kind, role: entry.role ?? 'client' };
-    }
+    if (entry !== undefined && library.typePackages.test(origin)) return { library: library.name, kind: entry.kind, role: entry.role ?? 'client' };
   }
   return undefined;
 }
 
 function matchObject(type: ts.Type, checker: ts.TypeChecker, libraries: readonly DbLibrary[], depth: number): DbType | undefined {
-  const direct = matchSymbol(type.aliasSymbol, libraries) ?? matchSymbol(type.getSymbol(), libraries);
+  const direct = matchSymbol(type.aliasSymbol, checker, libraries) ?? matchSymbol(type.getSymbol(), checker, libraries);
   if (direct !== undefined || depth >= MAX_BASE_DEPTH) return direct;
   // Prisma clients are generated (and `$extends` makes new ones), so their shape is the proof.
   if (type.getProperty('$executeRaw') !== undefined && type.getProperty('$queryRaw') !== undefined) {
     return { library: 'prisma', kind: type.getProperty('$transaction') === undefined ? 'transaction' : 'database', role: 'client' };
   }
-  const target = (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0 ? (type as ts.TypeReference).target : type;
+  const target = (type as Partial<ts.TypeReference>).target ?? type;
   if (target.isClassOrInterface()) {
     for (const base of checker.getBaseTypes(target)) {
       const inherited = matchObject(base, checker, libraries, depth + 1);
@@ -79,14 +79,15 @@ function combine(types: readonly DbType[]): DbType | undefined {
  * if (dbType === null) return; // a Map, an axios instance…
  */
 export function getDbType(type: ts.Type, checker: ts.TypeChecker, libraries: readonly DbLibrary[]): DbType | null | undefined {
-  if ((type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0) return undefined;
-  if ((type.flags & ts.TypeFlags.TypeParameter) !== 0) {
+  const { TypeFlags } = getTypeScript();
+  if ((type.flags & (TypeFlags.Any | TypeFlags.Unknown)) !== 0) return undefined;
+  if ((type.flags & TypeFlags.TypeParameter) !== 0) {
     const constraint = checker.getBaseConstraintOfType(type);
     return constraint === undefined || constraint === type ? undefined : getDbType(constraint, checker, libraries);
   }
   if (type.isUnion()) {
-    const parts = type.types.filter((part) => (part.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) === 0);
-    if (parts.some((part) => (part.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0)) return undefined;
+    const parts = type.types.filter((part) => (part.flags & (TypeFlags.Null | TypeFlags.Undefined | TypeFlags.Void)) === 0);
+    if (parts.some((part) => (part.flags & (TypeFlags.Any | TypeFlags.Unknown)) !== 0)) return undefined;
     const matched = parts.map((part) => getDbType(part, checker, libraries)).filter((part): part is DbType => part != null);
     return combine(matched) ?? null;
   }
@@ -97,6 +98,6 @@ export function getDbType(type: ts.Type, checker: ts.TypeChecker, libraries: rea
     }
     return null;
   }
-  if ((type.flags & ts.TypeFlags.Object) === 0) return null;
+  if ((type.flags & TypeFlags.Object) === 0) return null;
   return matchObject(type, checker, libraries, 0) ?? null;
 }
