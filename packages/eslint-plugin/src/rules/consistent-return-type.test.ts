@@ -322,6 +322,22 @@ const options = {
   logging: (message) => process.env.DEBUG?.includes('db') && logger.debug(message),
 };
 `,
+  `
+const shouldSkipCache = (res, vary) => (vary.length && vary.some((name) => name === '*')) || res.headers.has('Set-Cookie');
+`,
+  // a flag or an options object: both booleans beside data are not a sentinel
+  `
+function sslOption(mode) {
+  switch (mode) {
+    case 'disable':
+      return false;
+    case 'require':
+      return true;
+    default:
+      return { rejectUnauthorized: false };
+  }
+}
+`,
   // Proxy traps answer for every property
   `
 const mock = new Proxy({}, {

@@ -244,9 +244,12 @@ export default createRule<Options, MessageIds>({
         case 'triState':
           return hasBothBooleans(kinds) && (kinds & (ABSENT_KINDS | IMPLICIT)) !== 0 && !(allowedWith.boolean & ABSENT_KINDS);
         case 'sentinelMixed':
-          // `return true` / `return 'Email is required'` is an error message beside a success flag.
+          // A sentinel is one literal: `true` and `false` both beside data make a flag-or-options
+          // value (`ssl: boolean | TlsOptions`). `return true` / `return 'Email is required'` is an
+          // error message beside a success flag.
           return (
             (kinds & SENTINEL_KINDS) !== 0 &&
+            !hasBothBooleans(kinds) &&
             (kinds & DATA_KINDS & ~allowedWith.boolean) !== 0 &&
             !(kinds & ValueKind.StringLiteral && !(kinds & ENTITY_OR_NUMBER_KINDS) && !(allowedWith.string & BOOLEAN_KINDS))
           );

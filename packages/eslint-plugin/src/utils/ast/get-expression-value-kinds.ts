@@ -163,6 +163,25 @@ function keepFalsy(kinds: number): number {
   return booleans & ValueKind.StringLiteral ? (booleans & ~ValueKind.StringLiteral) | ValueKind.String : booleans;
 }
 
+/**
+ * The kinds `expression` has when it is truthy (`truthy`) or falsy: what passes `expression || …`
+ * or `expression && …`. Nested logic is followed, so the `0` of `list.length && ok` does not pass
+ * `(list.length && ok) || …`: that whole left side is truthy only as `ok`.
+ */
+function getBranchKinds(expression: TSESTree.Expression, truthy: boolean, classify: LeafClassifier): number {
+  if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator !== '??') {
+    const right = getBranchKinds(expression.right, truthy, classify);
+    // `a && b` is truthy only as a truthy `b`; `a || b` is falsy only as a falsy `b`.
+    if ((expression.operator === '&&') === truthy) return right;
+    return getBranchKinds(expression.left, truthy, classify) | right;
+  }
+  if (expression.type === AST_NODE_TYPES.ConditionalExpression) {
+    return getBranchKinds(expression.consequent, truthy, classify) | getBranchKinds(expression.alternate, truthy, classify);
+  }
+  const kinds = getExpressionValueKinds(expression, classify);
+  return truthy ? keepTruthy(kinds) : keepFalsy(kinds);
+}
+
 function getLiteralKinds(node: TSESTree.Literal): number {
   if ('regex' in node) return ValueKind.Object;
   if ('bigint' in node) return ValueKind.BigInt;
@@ -301,10 +320,9 @@ export function getExpressionValueKinds(expression: TSESTree.Expression, classif
     case AST_NODE_TYPES.BinaryExpression:
       return getBinaryKinds(expression, classify);
     case AST_NODE_TYPES.LogicalExpression: {
-      const left = getExpressionValueKinds(expression.left, classify);
       const right = getExpressionValueKinds(expression.right, classify);
-      if (expression.operator === '??') return keepNonNullish(left) | right;
-      return (expression.operator === '||' ? keepTruthy(left) : keepFalsy(left)) | right;
+      if (expression.operator === '??') return keepNonNullish(getExpressionValueKinds(expression.left, classify)) | right;
+      return getBranchKinds(expression.left, expression.operator === '||', classify) | right;
     }
     case AST_NODE_TYPES.ConditionalExpression:
       return (
