@@ -28,7 +28,10 @@ export function runVisitor(
     files: ['**/*.ts'],
     languageOptions: {
       parser,
-      parserOptions: typed ? { project: './tsconfig.json', tsconfigRootDir: fixturesDir } : {},
+      // Under CI=true typescript-estree would otherwise type the on-disk (empty) fixture, not this code.
+      parserOptions: typed
+        ? { project: './tsconfig.json', tsconfigRootDir: fixturesDir, disallowAutomaticSingleRunInference: true }
+        : {},
     },
     plugins: { test: { rules: { visit: { meta: { schema: [] }, create: createVisitor } } } },
     rules: { 'test/visit': 'error' },

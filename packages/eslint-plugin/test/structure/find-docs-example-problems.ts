@@ -34,7 +34,9 @@ export function findDocsExampleProblems(
       files: ['**/*.ts', '**/*.tsx'],
       languageOptions: {
         parser,
-        parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixturesDir },
+        // Under CI=true typescript-estree would assume a single run and type the file as it is on
+        // disk (empty), not as the example's code; RuleTester turns this inference off too.
+        parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixturesDir, disallowAutomaticSingleRunInference: true },
       },
       plugins: { docs: { rules: { [name]: rule } } },
       rules: { [`docs/${name}`]: ['error', ...example.options] },
