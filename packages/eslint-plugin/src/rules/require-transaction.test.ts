@@ -308,6 +308,18 @@ async function decrementStock(db, productId, quantity) {
   throw new Error('Stock changed too often.');
 }
 `,
+    // conditional writes in a retry loop: a write whose result is tested wrote nothing when it failed
+    `
+import { insertClaimIfAbsent, updateClaimIfExpired } from './claim.repository';
+async function claim(db, request) {
+  for (let round = 0; round < 3; round += 1) {
+    if (await insertClaimIfAbsent(db, request)) return 'claimed';
+    const row = await db.selectFrom('claims').selectAll().where('key', '=', request.key).executeTakeFirst();
+    if (row !== undefined && (await updateClaimIfExpired(db, row, request))) return 'claimed';
+  }
+  return 'busy';
+}
+`,
     // record the failure in catch: the failing write did not happen
     `
 async function charge(db, gateway, payment) {

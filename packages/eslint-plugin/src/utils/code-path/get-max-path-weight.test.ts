@@ -70,6 +70,13 @@ describe('getMaxPathWeight', () => {
     expect(measure('function f() { for (;;) { const done = w(); if (done) break; } }')).toEqual({ max: 1, repeats: 0 });
   });
 
+  it.each([
+    ['function f() { for (let i = 0; i < 3; i += 1) { if (w()) return; if (!w()) continue; return; } }'],
+    ['function f(ready) { while (true) { if (ready && w()) break; } }'],
+  ])('%s only retries writes that reported no effect', (code) => {
+    expect(measure(code)).toEqual({ max: 1, repeats: 0 });
+  });
+
   it('counts a loop once when countRepeats is off', () => {
     expect(measure('function f(items) { for (const item of items) w(item); w(); }', false)).toEqual({ max: 2, repeats: 0 });
   });

@@ -120,11 +120,19 @@ class PathWeightAnalysis {
         return { ...ZERO, normal: NONE, breaks: 0 };
       case AST_NODE_TYPES.ContinueStatement:
         return { ...ZERO, normal: NONE, continues: 0 };
-      case AST_NODE_TYPES.IfStatement:
-        return sequence(
-          normal(this.expression(node.test)),
-          join(this.statement(node.consequent), node.alternate ? this.statement(node.alternate) : ZERO),
+      case AST_NODE_TYPES.IfStatement: {
+        const consequent = this.statement(node.consequent);
+        const alternate = node.alternate ? this.statement(node.alternate) : ZERO;
+        const conditional = this.getConditionalCall(node.test);
+        if (conditional === undefined) return sequence(normal(this.expression(node.test)), join(consequent, alternate));
+        // `if (await claimIfAbsent(…)) return …`: a weighted call whose result is the test reports
+        // whether it took effect, so it weighs only on the branch its truthy result takes.
+        const weight = this.expression(node.test);
+        return join(
+          sequence(normal(conditional.truthy ? weight : 0), consequent),
+          sequence(normal(conditional.truthy ? 0 : weight), alternate),
         );
+      }
       case AST_NODE_TYPES.LabeledStatement: {
         const paths = this.statement(node.body);
         return { ...paths, normal: Math.max(paths.normal, paths.breaks), breaks: NONE };
@@ -224,6 +232,28 @@ class PathWeightAnalysis {
       returns: Math.max(then(result.returns), add(heaviest(result), finalizer.returns)),
       throws: Math.max(then(result.throws), add(heaviest(result), finalizer.throws)),
     };
+  }
+
+  /**
+   * For an `if` test that is a weighted call's result (`await write()`, `!(await write())`,
+   * `ready && (await write())`): whether the test is truthy when the call's result is.
+   */
+  private getConditionalCall(test: TSESTree.Expression): { truthy: boolean } | undefined {
+    let truthy = true;
+    let current: TSESTree.Node = test;
+    for (;;) {
+      if (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === '!') {
+        truthy = !truthy;
+        current = current.argument;
+      } else if (current.type === AST_NODE_TYPES.AwaitExpression) {
+        current = current.argument;
+      } else if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&' && truthy) {
+        current = current.right;
+      } else {
+        break;
+      }
+    }
+    return current.type === AST_NODE_TYPES.CallExpression && this.options.weight(current) > 0 ? { truthy } : undefined;
   }
 
   /** The heaviest path through an expression, in evaluation order. */
