@@ -144,7 +144,6 @@ export function createIdempotencyService(deps: Pick<ServiceDeps, 'database' | 'c
     };
   }
 
-  // eslint-disable-next-line faultline/require-transaction -- each round makes at most one conditional claim and returns once one takes effect; tracked on issue 5 as a false positive
   async function decide(request: IdempotentRequest, deferred: boolean): Promise<ClaimOutcome> {
     const requestHash = fingerprint(request);
     // A few rounds at most: each one either decides or saw the row change under it.
