@@ -117,7 +117,7 @@ function isJsx(expression: TSESTree.Expression): boolean {
   }
 }
 
-/** A result that may combine kinds by itself: `a ? b : c`, `a ?? b`, `a || b`, `a?.b`. */
+/** A result that may combine kinds by itself: `a ? b : c`, `a ?? b`, `a || b`, `a?.b`, `Promise.resolve(…)`. */
 function isComposite(expression: TSESTree.Expression): boolean {
   let current = expression;
   while (
@@ -131,7 +131,12 @@ function isComposite(expression: TSESTree.Expression): boolean {
   return (
     current.type === AST_NODE_TYPES.ConditionalExpression ||
     current.type === AST_NODE_TYPES.LogicalExpression ||
-    current.type === AST_NODE_TYPES.ChainExpression
+    current.type === AST_NODE_TYPES.ChainExpression ||
+    // `Promise.resolve(a ? b : null)` settles to whatever its argument is.
+    (current.type === AST_NODE_TYPES.CallExpression &&
+      current.callee.type === AST_NODE_TYPES.MemberExpression &&
+      current.callee.property.type === AST_NODE_TYPES.Identifier &&
+      current.callee.property.name === 'resolve')
   );
 }
 
@@ -331,6 +336,8 @@ export default createRule<Options, MessageIds>({
     function check(node: FunctionNode, current: Frame): void {
       const { body } = node;
       const isBlock = body.type === AST_NODE_TYPES.BlockStatement;
+      // A lone simple result (`(order) => order.id`) has one kind: nothing to compare it with.
+      if (!isBlock && !node.returnType && !isComposite(body)) return;
       // Most functions return one kind of thing: their returns were classified as they were met.
       let all = isBlock ? current.kinds : getExpressionValueKinds(body);
       if (node.generator || (isBlock && !(all & RETURNED))) return;
@@ -361,7 +368,16 @@ export default createRule<Options, MessageIds>({
         (results.length > 1 ||
           mayFallOff ||
           (single != null && isComposite(single) && node.parent.type !== AST_NODE_TYPES.CallExpression));
-      if (typed && all & ValueKind.Unknown) {
+      // Whatever the results, some functions are not judged by them; asking first spares the
+      // type queries, which are the costly part.
+      const isExcluded = (): boolean =>
+        hasNoComparableResult(node, results) ||
+        isOverloadImplementation(node) ||
+        isCallbackResultIgnored(node) ||
+        hasWrittenResultContract(node);
+      const refine = typed && (all & ValueKind.Unknown) !== 0;
+      if (refine) {
+        if (isExcluded()) return;
         all = 0;
         for (const argument of results) all |= getResultKinds(argument, true);
       }
@@ -378,8 +394,7 @@ export default createRule<Options, MessageIds>({
           all |= IMPLICIT;
         }
       }
-      if (problem === undefined || hasNoComparableResult(node, results)) return;
-      if (isOverloadImplementation(node) || isCallbackResultIgnored(node) || hasWrittenResultContract(node)) return;
+      if (problem === undefined || (!refine && isExcluded())) return;
       if (services && hasExternalResultContract(services, node)) return;
 
       // Report where the problem first shows, reading the results in order.

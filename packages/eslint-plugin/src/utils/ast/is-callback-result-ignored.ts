@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { express } from '../http/express.js';
 import { fastify } from '../http/fastify.js';
+import { hono } from '../http/hono.js';
 import { koa } from '../http/koa.js';
 import type { FunctionNode } from './is-function-node.js';
 
@@ -13,8 +14,9 @@ const IGNORING_CALLEES = new Set([
   'describe', 'it', 'test', 'beforeEach', 'afterEach', 'beforeAll', 'afterAll',
   'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'some', 'every',
 ]);
-// Frameworks whose route handlers answer through a response object, not through their result.
-const ROUTE_METHODS = new Set([express, fastify, koa].flatMap((framework) => framework.routeMethods ?? []));
+// Route handlers: Express, Koa and Fastify handlers answer through a response object and their
+// result is ignored (or serialised as is); a Hono handler's result must be a response.
+const ROUTE_METHODS = new Set([express, fastify, koa, hono].flatMap((framework) => framework.routeMethods ?? []));
 
 function getCalleeName(callee: TSESTree.Expression): string | undefined {
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
@@ -35,7 +37,8 @@ function isPath(argument: TSESTree.CallExpressionArgument | undefined): boolean 
  * Whether `node` is a callback whose result its caller throws away or only tests for truthiness,
  * judged from the call it is passed to: an event, timer or effect handler, a `forEach` or
  * `filter`/`find`/`some` callback, a `map` callback whose results are filtered right after, an
- * Express, Fastify or Koa route handler registered with a path (`app.get('/orders', handler)`),
+ * Express, Fastify, Koa or Hono route handler registered with a path (`app.get('/orders', handler)`,
+ * whose result the framework ignores or requires to be a response),
  * a `new Promise` executor, a `new Proxy` trap or a JSX handler.
  *
  * @param node - a function
