@@ -50,6 +50,11 @@ export interface DbModel {
   readonly libraries: readonly DbLibrary[];
   /** The handle an expression denotes (`db`, `this.prisma`, `trx`, `manager.getRepository(User)`). */
   getHandle: (node: TSESTree.Expression) => DbHandle | undefined;
+  /**
+   * The handle an expression denotes as far as names, annotations and constructors tell, without
+   * asking the type checker (cheap even in typed linting).
+   */
+  getSyntacticHandle: (node: TSESTree.Expression) => DbHandle | undefined;
   /** Whether an expression is a database or transaction handle. */
   isDbHandle: (node: TSESTree.Expression) => boolean;
   /** Whether an expression is a transaction handle (including the handle parameter of a transaction callback). */
@@ -219,6 +224,22 @@ export function createDbModel(source: DbModelSource, options: DbModelOptions = {
     getTransactionControl: (node) => getTransactionControl(node),
   });
 
+  // Without a program the resolver is already syntactic; with one, a second resolver answers
+  // without types, created on first use.
+  let syntacticResolver: typeof resolver | undefined;
+  const getSyntacticHandle = (node: TSESTree.Expression): DbHandle | undefined => {
+    if (source.parserServices === undefined) return resolver.getHandle(unwrapExpression(node));
+    syntacticResolver ??= createHandleResolver({
+      source: { ...source, parserServices: undefined },
+      libraries,
+      handlePattern,
+      environment,
+      getCallbackTransaction,
+      getTransactionControl: (call) => getTransactionControl(call),
+    });
+    return syntacticResolver.getHandle(unwrapExpression(node));
+  };
+
   const getQuery = (node: TSESTree.Node): DbQuery | undefined => {
     if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.TaggedTemplateExpression) return undefined;
     const cached = queries.get(node);
@@ -272,6 +293,7 @@ export function createDbModel(source: DbModelSource, options: DbModelOptions = {
   return {
     libraries,
     getHandle: (node) => resolver.getHandle(unwrapExpression(node)),
+    getSyntacticHandle,
     isDbHandle: (node) => resolver.getHandle(unwrapExpression(node)) !== undefined,
     isTransactionHandle: (node) => resolver.getHandle(unwrapExpression(node))?.kind === 'transaction',
     getQuery,

@@ -214,8 +214,6 @@ export function createWriteAnalyzer(model: DbModel, calls: readonly CallNode[], 
     );
   };
 
-  const hasHandleArgument = (call: TSESTree.CallExpression): boolean =>
-    call.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && model.getHandle(argument) !== undefined);
 
   /** One write for an awaited call of an unknown function named for a write and given a handle. */
   const guessCallEvents = (call: TSESTree.CallExpression, fn: FunctionNode): WriteEvent[] => {
@@ -226,7 +224,8 @@ export function createWriteAnalyzer(model: DbModel, calls: readonly CallNode[], 
     const callee = unwrapExpression(call.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && model.getHandle(callee.object) !== undefined) return [];
     for (const argument of call.arguments) {
-      if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
+      // The handle must be evident from its name or declaration; types may still veto it.
+      if (argument.type === AST_NODE_TYPES.SpreadElement || model.getSyntacticHandle(argument) === undefined) continue;
       const handle = model.getHandle(argument);
       if (handle === undefined || handle.evidence === 'shape') continue;
       const parameter = getParameterIndex(handle, fn);
@@ -239,8 +238,11 @@ export function createWriteAnalyzer(model: DbModel, calls: readonly CallNode[], 
 
   const getCallEvents = (call: TSESTree.CallExpression, fn: FunctionNode): WriteEvent[] => {
     const local = writerNames.has(getCalleeName(call) ?? '') ? getLocalCallee(call, model) : undefined;
-    const called =
-      local === undefined ? (resolveCallee !== undefined && hasHandleArgument(call) ? resolveCallee(call) : undefined) : { callee: local, analyzer };
+    // The callee first: its summary says which arguments matter, so only those are looked at
+    // (with types, looking at an argument asks the checker, which is what costs).
+    const mayTakeHandle = (): boolean =>
+      call.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && model.getSyntacticHandle(argument) !== undefined);
+    const called = local === undefined ? (resolveCallee !== undefined && mayTakeHandle() ? resolveCallee(call) : undefined) : { callee: local, analyzer };
     if (called === undefined) return guessCallEvents(call, fn);
     if (called.callee === fn || model.getCallbackTransaction(called.callee) !== undefined) return [];
     const summary = called.analyzer.getSummary(called.callee);
