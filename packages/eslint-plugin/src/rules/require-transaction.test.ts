@@ -445,11 +445,16 @@ async function snapshot(db, id) {
   await db.insertInto('snapshots').values({ account_id: id, rows: rows.length }).execute();
 }
 `,
-    // seed scripts
+    // seed scripts, and the start-up code that runs them
     `
 export async function seedUsers(db) {
   await db.insertInto('users').values({ id: 'alice' }).execute();
   await db.insertInto('users').values({ id: 'bob' }).execute();
+}
+async function main(db) {
+  await migrateToLatest(db);
+  await seedUsers(db);
+  await seedCatalog(db, 'EUR');
 }
 `,
     // DDL in a setup script is not a business write

@@ -85,6 +85,7 @@ const EMPTY_SUMMARY: WriteSummary = { parameters: [], free: 0, transactions: 0 }
 // (`await insertOrder(db, order)`), are taken to write once through it.
 const WRITE_VERB = /^(?:insert|update|upsert|delete|remove|save|create|decrement|increment|destroy|persist|record|debit|credit)(?:[A-Z_\d]|$)/u;
 const MAX_SUMMARY_DEPTH = 8;
+const SETUP_STEP = /^(?:seed|migrate)(?:[A-Z_\d]|$)/u;
 
 function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
@@ -237,6 +238,8 @@ export function createWriteAnalyzer(model: DbModel, calls: readonly CallNode[], 
   };
 
   const getCallEvents = (call: TSESTree.CallExpression, fn: FunctionNode): WriteEvent[] => {
+    // Seeding and migrating are idempotent setup steps, atomic (or not) on their own terms.
+    if (SETUP_STEP.test(getCalleeName(call) ?? '')) return [];
     const local = writerNames.has(getCalleeName(call) ?? '') ? getLocalCallee(call, model) : undefined;
     // The callee first: its summary says which arguments matter, so only those are looked at
     // (with types, looking at an argument asks the checker, which is what costs).
