@@ -1,8 +1,9 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import ts from 'typescript';
+import type * as ts from 'typescript';
 import { STRING_KINDS, ValueKind } from '../ast/get-expression-value-kinds.js';
 import { getTypeNodeValueKinds, type ObjectTypeNode } from '../ast/get-type-node-value-kinds.js';
+import { getTypeScript } from './get-typescript.js';
 import { getTypeValueKinds } from './get-type-value-kinds.js';
 
 // Types that are another form of a string (its bytes, a parsed URL) rather than data beside it.
@@ -43,8 +44,9 @@ function classifyWrittenObject(node: ObjectTypeNode): number {
 function getResolvedTypeKinds(checker: ts.TypeChecker, type: ts.Type): number {
   const kinds = getTypeValueKinds(checker, type);
   if (!(kinds & STRING_KINDS && kinds & ValueKind.Object)) return kinds;
+  const { TypeFlags } = getTypeScript();
   const isEntity = (member: ts.Type): boolean =>
-    (member.flags & (ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive)) !== 0 &&
+    (member.flags & (TypeFlags.Object | TypeFlags.NonPrimitive)) !== 0 &&
     !checker.isArrayType(member) &&
     !checker.isTupleType(member) &&
     !STRING_FORMS.has(member.getSymbol()?.name ?? '');
@@ -61,11 +63,12 @@ function classifyResolvedObject(node: ObjectTypeNode, services: ParserServicesWi
   if (node.type !== AST_NODE_TYPES.TSTypeReference || written === ValueKind.String) return written;
   const checker = services.program.getTypeChecker();
   const reference = services.esTreeNodeToTSNodeMap.get(node);
+  const { SymbolFlags } = getTypeScript();
   let symbol = checker.getSymbolAtLocation(reference.typeName);
-  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  if (!symbol || symbol.flags & ts.SymbolFlags.Alias) return ValueKind.Unknown;
-  if (symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface)) return ValueKind.Object;
-  if (symbol.flags & ts.SymbolFlags.TypeAlias) {
+  if (symbol && symbol.flags & SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  if (!symbol || symbol.flags & SymbolFlags.Alias) return ValueKind.Unknown;
+  if (symbol.flags & (SymbolFlags.Class | SymbolFlags.Interface)) return ValueKind.Object;
+  if (symbol.flags & SymbolFlags.TypeAlias) {
     const kinds = getResolvedTypeKinds(checker, checker.getDeclaredTypeOfSymbol(symbol));
     if (!(kinds & (ValueKind.Generic | ValueKind.Unknown))) return kinds;
   }

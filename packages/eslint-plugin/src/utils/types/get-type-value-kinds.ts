@@ -1,22 +1,33 @@
-import ts from 'typescript';
+import type * as ts from 'typescript';
 import { isMessageLike, ValueKind } from '../ast/get-expression-value-kinds.js';
+import { getTypeScript } from './get-typescript.js';
 
-const PRIMITIVE_FLAGS: readonly (readonly [ts.TypeFlags, number])[] = [
-  [ts.TypeFlags.Null, ValueKind.Null],
-  [ts.TypeFlags.Undefined | ts.TypeFlags.Void, ValueKind.Undefined],
-  [ts.TypeFlags.StringLike, ValueKind.String],
-  [ts.TypeFlags.NumberLike, ValueKind.Number],
-  [ts.TypeFlags.BigIntLike, ValueKind.BigInt],
-  [ts.TypeFlags.NonPrimitive, ValueKind.Object],
-];
-const OPAQUE_FLAGS =
-  ts.TypeFlags.Any |
-  ts.TypeFlags.Unknown |
-  ts.TypeFlags.ESSymbolLike |
-  ts.TypeFlags.Index |
-  ts.TypeFlags.IndexedAccess |
-  ts.TypeFlags.Conditional |
-  ts.TypeFlags.Substitution;
+interface Flags {
+  F: typeof ts.TypeFlags;
+  primitives: readonly (readonly [number, number])[];
+  opaque: number;
+}
+
+let flags: Flags | undefined;
+
+// Read from the TypeScript module on first use (typed linting only): the values differ by version.
+function getFlags(): Flags {
+  if (flags) return flags;
+  const F = getTypeScript().TypeFlags;
+  flags = {
+    F,
+    primitives: [
+      [F.Null, ValueKind.Null],
+      [F.Undefined | F.Void, ValueKind.Undefined],
+      [F.StringLike, ValueKind.String],
+      [F.NumberLike, ValueKind.Number],
+      [F.BigIntLike, ValueKind.BigInt],
+      [F.NonPrimitive, ValueKind.Object],
+    ],
+    opaque: F.Any | F.Unknown | F.ESSymbolLike | F.Index | F.IndexedAccess | F.Conditional | F.Substitution,
+  };
+  return flags;
+}
 
 // Awaiting a type looks up its `then`, which resolves every member of a large mapped type (a
 // database row): look only at types whose name says they are promises.
@@ -24,23 +35,24 @@ const THENABLE_NAME = /Promise|Thenable|Deferred/u;
 
 function mayBeThenable(type: ts.Type): boolean {
   if (type.isUnionOrIntersection()) return type.types.some(mayBeThenable);
-  return (type.flags & ts.TypeFlags.Object) !== 0 && THENABLE_NAME.test(type.getSymbol()?.name ?? '');
+  return (type.flags & getFlags().F.Object) !== 0 && THENABLE_NAME.test(type.getSymbol()?.name ?? '');
 }
 
 function getMemberKinds(member: ts.Type): number {
-  const { flags } = member;
-  if (flags & ts.TypeFlags.Never) return 0;
-  if (flags & ts.TypeFlags.TypeParameter) return ValueKind.Generic;
-  if (flags & OPAQUE_FLAGS) return ValueKind.Unknown;
-  if (flags & ts.TypeFlags.BooleanLiteral) {
+  const { F, primitives, opaque } = getFlags();
+  const { flags: typeFlags } = member;
+  if (typeFlags & F.Never) return 0;
+  if (typeFlags & F.TypeParameter) return ValueKind.Generic;
+  if (typeFlags & opaque) return ValueKind.Unknown;
+  if (typeFlags & F.BooleanLiteral) {
     return (member as ts.Type & { intrinsicName?: string }).intrinsicName === 'true' ? ValueKind.True : ValueKind.False;
   }
-  if (flags & ts.TypeFlags.Boolean) return ValueKind.Boolean;
+  if (typeFlags & F.Boolean) return ValueKind.Boolean;
   // A message-like string literal type is a message written somewhere; a string enum member is data.
-  if (member.isStringLiteral() && !(flags & ts.TypeFlags.EnumLiteral) && isMessageLike(member.value)) {
+  if (member.isStringLiteral() && !(typeFlags & F.EnumLiteral) && isMessageLike(member.value)) {
     return ValueKind.StringLiteral;
   }
-  for (const [mask, kind] of PRIMITIVE_FLAGS) if (flags & mask) return kind;
+  for (const [mask, kind] of primitives) if (typeFlags & mask) return kind;
   if (member.isIntersection()) {
     // A branded primitive (`string & { __brand: 'Id' }`) is still the primitive.
     let kinds = 0;
@@ -51,7 +63,7 @@ function getMemberKinds(member: ts.Type): number {
     }
     return kinds & ValueKind.Function ? ValueKind.Function : ValueKind.Object;
   }
-  if (flags & ts.TypeFlags.Object) return member.getCallSignatures().length > 0 ? ValueKind.Function : ValueKind.Object;
+  if (typeFlags & F.Object) return member.getCallSignatures().length > 0 ? ValueKind.Function : ValueKind.Object;
   return ValueKind.Unknown;
 }
 

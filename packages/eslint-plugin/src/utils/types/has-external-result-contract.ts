@@ -1,6 +1,6 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type ts from 'typescript';
+import type * as ts from 'typescript';
 import type { FunctionNode } from '../ast/is-function-node.js';
 import { ValueKind } from '../ast/get-expression-value-kinds.js';
 import { getTypeValueKinds } from './get-type-value-kinds.js';
