@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 
 /** Where rule pages live; `meta.docs.url` of every rule points into it. */
 export const RULE_DOCS_BASE_URL = 'https://github.com/faultline-dev/faultline/blob/main/docs/rules';
@@ -14,12 +14,31 @@ export interface FaultlineRuleDocs {
   requiresTypeChecking?: boolean;
 }
 
+type FaultlineRule<Options extends readonly unknown[], MessageIds extends string> = TSESLint.RuleModule<
+  MessageIds,
+  Options,
+  FaultlineRuleDocs
+> & { name: string };
+
 /**
  * Creates a rule whose docs URL points at its page in `docs/rules/`.
+ *
+ * Unlike typescript-eslint's `RuleCreator`, it does not merge `meta.defaultOptions` into the
+ * options itself: ESLint (≥ 9.15, our peer range) has already done so in `context.options`, and
+ * `RuleCreator`'s second merge deep-clones the defaults on every file, which cost more than some
+ * rules' whole work.
  *
  * @example
  * export default createRule<Options, MessageIds>({ name: 'no-swallowed-error', meta, create });
  */
-export const createRule = ESLintUtils.RuleCreator<FaultlineRuleDocs>(
-  (name) => `${RULE_DOCS_BASE_URL}/${name}.md`,
-);
+export function createRule<Options extends readonly unknown[], MessageIds extends string>({
+  name,
+  meta,
+  create,
+}: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, FaultlineRuleDocs>>): FaultlineRule<Options, MessageIds> {
+  return {
+    name,
+    meta: { ...meta, docs: { ...meta.docs, url: `${RULE_DOCS_BASE_URL}/${name}.md` } },
+    create: (context) => create(context, context.options),
+  };
+}
