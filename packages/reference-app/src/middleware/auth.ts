@@ -28,7 +28,7 @@ export function requireUser(tokens: TokenService): MiddlewareHandler<Authenticat
     if (token === undefined) {
       throw new AuthenticationError('unauthorized', 'A valid bearer token is required.');
     }
-    c.set('userId', await tokens.verify(token));
+    c.set('userId', tokens.verify(token));
     await next();
   };
 }
