@@ -1,4 +1,4 @@
-import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import {
   ABSENT_KINDS,
@@ -67,8 +67,11 @@ interface Frame {
   returns: TSESTree.ReturnStatement[];
   /** The kinds of every `return` so far, plus `RETURNED` once one returns a value. */
   kinds: number;
-  /** The code path's current segments: the end of the body is reachable when one of them is. */
-  segments: Set<TSESLint.CodePathSegment>;
+  /**
+   * How many of the code path's current segments are reachable (ESLint starts and ends reachable
+   * segments with their own events): the end of the body is reachable when one is.
+   */
+  reachableSegments: number;
 }
 
 function hasBothBooleans(kinds: number): boolean {
@@ -95,11 +98,6 @@ function isAmbient(node: TSESTree.Node): boolean {
       return true;
     }
   }
-  return false;
-}
-
-function hasReachableSegment(frame: Frame): boolean {
-  for (const segment of frame.segments) if (segment.reachable) return true;
   return false;
 }
 
@@ -356,7 +354,7 @@ export default createRule<Options, MessageIds>({
 
       const results: (TSESTree.Expression | null)[] = isBlock ? current.returns.map((each) => each.argument) : [body];
       // An annotated function cannot fall off its end unnoticed: TypeScript rejects it.
-      const mayFallOff = isBlock && !annotation && hasReachableSegment(current);
+      const mayFallOff = isBlock && !annotation && current.reachableSegments > 0;
       // Types sharpen only what the syntax left open, only where no declared type holds the
       // results already, and only where the function itself may mix kinds: a lone result passed
       // through from elsewhere (`return repo.find(id)`) carries the mix of the code it comes from,
@@ -417,22 +415,16 @@ export default createRule<Options, MessageIds>({
 
     return {
       onCodePathStart(): void {
-        frame = { upper: frame, returns: [], kinds: 0, segments: new Set() };
+        frame = { upper: frame, returns: [], kinds: 0, reachableSegments: 0 };
       },
       onCodePathEnd(): void {
         frame = frame?.upper;
       },
-      onCodePathSegmentStart(segment: TSESLint.CodePathSegment): void {
-        frame?.segments.add(segment);
+      onCodePathSegmentStart(): void {
+        if (frame) frame.reachableSegments += 1;
       },
-      onCodePathSegmentEnd(segment: TSESLint.CodePathSegment): void {
-        frame?.segments.delete(segment);
-      },
-      onUnreachableCodePathSegmentStart(segment: TSESLint.CodePathSegment): void {
-        frame?.segments.add(segment);
-      },
-      onUnreachableCodePathSegmentEnd(segment: TSESLint.CodePathSegment): void {
-        frame?.segments.delete(segment);
+      onCodePathSegmentEnd(): void {
+        if (frame) frame.reachableSegments -= 1;
       },
       ReturnStatement(node): void {
         if (!frame) return;

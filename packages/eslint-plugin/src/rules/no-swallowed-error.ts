@@ -91,23 +91,28 @@ interface Setup {
   services: ParserServicesWithTypeInformation | undefined;
 }
 
-// Matchers compiled from the options, shared by every file linted with the same options.
-const setups = new Map<string, Omit<Setup, 'services'>>();
+type SharedSetup = Omit<Setup, 'services'>;
+
+// Matchers compiled from the options, shared by every file linted with the same options. ESLint
+// hands each file a fresh options object, but the arrays in it are the configured ones.
+const setups = new WeakMap<readonly string[], WeakMap<readonly string[], SharedSetup>>();
+
+function compileSetup(reporters: readonly string[], allowedThrowingCalls: readonly string[]): SharedSetup {
+  const isReporterCallee = createCalleeMatcher(reporters);
+  return {
+    isReporterCallee,
+    calls: createCallClassifier((call) => isReporterCallee(call.callee)),
+    parsers: new Set(allowedThrowingCalls.map((name) => name.replace(/^new\s+/u, ''))),
+  };
+}
 
 function createSetup(options: Options[0], services: ParserServicesWithTypeInformation | undefined): Setup {
   const reporters = options.reporters ?? DEFAULT_REPORTERS;
   const allowedThrowingCalls = options.allowedThrowingCalls ?? DEFAULT_ALLOWED_THROWING_CALLS;
-  const key = JSON.stringify([reporters, allowedThrowingCalls]);
-  let shared = setups.get(key);
-  if (!shared) {
-    const isReporterCallee = createCalleeMatcher(reporters);
-    shared = {
-      isReporterCallee,
-      calls: createCallClassifier((call) => isReporterCallee(call.callee)),
-      parsers: new Set(allowedThrowingCalls.map((name) => name.replace(/^new\s+/u, ''))),
-    };
-    setups.set(key, shared);
-  }
+  let byCalls = setups.get(reporters);
+  if (!byCalls) setups.set(reporters, (byCalls = new WeakMap()));
+  let shared = byCalls.get(allowedThrowingCalls);
+  if (!shared) byCalls.set(allowedThrowingCalls, (shared = compileSetup(reporters, allowedThrowingCalls)));
   return { ...shared, services };
 }
 
