@@ -53,8 +53,11 @@ function stop(started: Started): Promise<number | null> {
   });
 }
 
-/** Sends a chunked body of `bytes` bytes over a real socket and returns the status and body. */
-function postChunked(url: string, bytes: number): Promise<{ status: number; body: string }> {
+/**
+ * Sends a chunked body over a real socket (no Content-Length) and returns the status and body:
+ * `bytes` spaces, or `payload` when given.
+ */
+function postChunked(url: string, bytes: number, payload?: Buffer): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${url}/v1/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
       const chunks: Buffer[] = [];
@@ -64,7 +67,7 @@ function postChunked(url: string, bytes: number): Promise<{ status: number; body
       });
     });
     req.on('error', reject);
-    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const chunk = payload ?? Buffer.alloc(64 * 1024, 0x20);
     let sent = 0;
     const write = (): void => {
       while (sent < bytes) {
@@ -125,6 +128,23 @@ describe('the started server', () => {
     const { status, body } = await postChunked(server.url, 1024 * 1024 + 10);
     expect(status).toBe(413);
     expect(JSON.parse(body)).toMatchObject({ code: 'payload_too_large', status: 413 });
+  });
+
+  it('refuses a body whose Content-Length is over 1 MiB with a 413 problem', async () => {
+    const res = await fetch(`${server.url}/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'big@example.com', password: 'x'.repeat(1024 * 1024) }),
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ code: 'payload_too_large', status: 413 });
+  });
+
+  it('reads a chunked JSON body under the limit', async () => {
+    const payload = Buffer.from(JSON.stringify({ email: 'chunked@example.com', password: 'correct horse' }));
+    const { status, body } = await postChunked(server.url, payload.length, payload);
+    expect(status).toBe(201);
+    expect(JSON.parse(body)).toMatchObject({ user: { email: 'chunked@example.com' } });
   });
 
   it('stops on SIGTERM after closing the server and the database, with exit code 0', async () => {

@@ -9,17 +9,38 @@ const jsonMediaType = /^application\/(?:[\w.-]+\+)?json\s*(?:;.*)?$/i;
  * Refuses bodies over `maxBytes` with a `payload_too_large` problem — by `Content-Length`, or
  * while reading a chunked body.
  *
+ * Hono's `bodyLimit` starts by reading `c.req.raw.body`, which makes `@hono/node-server` build a
+ * full web `Request` around the socket for every request, and the JSON body is then read through
+ * web streams instead of straight from the socket (~30 µs per request, issue 7). A request whose
+ * `Content-Length` is known (and no `Transfer-Encoding`) is decided from the header alone, and a
+ * GET or HEAD with neither header has no body (RFC 9112 §6.3); everything else goes through
+ * Hono's streaming check.
+ *
  * @param maxBytes - the limit (contract: 1 MiB)
  * @example
  * app.use('*', bodyLimit(1024 * 1024));
  */
 export function bodyLimit(maxBytes: number): MiddlewareHandler<AppEnv> {
-  return honoBodyLimit({
-    maxSize: maxBytes,
-    onError: () => {
-      throw new RequestError('payload_too_large', 'The request body is larger than 1 MiB.');
-    },
-  });
+  const tooLarge = (): never => {
+    throw new RequestError('payload_too_large', 'The request body is larger than 1 MiB.');
+  };
+  const streaming = honoBodyLimit({ maxSize: maxBytes, onError: tooLarge });
+  return async (c, next) => {
+    const contentLength = c.req.header('content-length');
+    const transferEncoding = c.req.header('transfer-encoding');
+    if (transferEncoding === undefined && contentLength !== undefined) {
+      if (Number.parseInt(contentLength, 10) > maxBytes) {
+        tooLarge();
+      }
+      await next();
+      return;
+    }
+    if (transferEncoding === undefined && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+      await next();
+      return;
+    }
+    await streaming(c, next);
+  };
 }
 
 /**
