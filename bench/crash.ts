@@ -17,7 +17,8 @@ const { values } = parseArgs({
 const rules = Object.fromEntries(Object.keys(faultline.rules).map((name) => [`faultline/${name}`, 'warn' as const]));
 const config: Linter.Config[] = [
   {
-    files: ['**/*'],
+    // A pattern that names extensions: `**/*` alone does not make ESLint lint a .ts file.
+    files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
     languageOptions: { parser: tsParser, sourceType: 'module' },
     linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
     plugins: { faultline: faultline as unknown as ESLint.Plugin },
@@ -29,6 +30,8 @@ const files = collectFiles(values.dir, { includeNodeModules: true }).slice(0, va
 const linter = new Linter({ cwd: root });
 const crashes: { file: string; error: string }[] = [];
 let parseFailures = 0;
+// Files ESLint answered without running the rules ("No matching configuration"): a broken corpus.
+let unlinted = 0;
 let reports = 0;
 const started = performance.now();
 
@@ -40,6 +43,7 @@ for (const [index, file] of files.entries()) {
   try {
     const messages = linter.verify(text, config, filename);
     if (messages.some((message) => message.fatal === true)) parseFailures += 1;
+    else if (messages.some((message) => message.message.startsWith('No matching configuration'))) unlinted += 1;
     else reports += messages.filter((message) => message.ruleId?.startsWith('faultline/') === true).length;
   } catch (error) {
     crashes.push({ file, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
@@ -48,6 +52,6 @@ for (const [index, file] of files.entries()) {
 
 process.stderr.write('\n');
 console.log(`rules: ${Object.keys(rules).join(', ') || '(none)'}`);
-console.log(`files: ${String(files.length)}, parsed: ${String(files.length - parseFailures - crashes.length)}, parse failures: ${String(parseFailures)}`);
+console.log(`files: ${String(files.length)}, parsed: ${String(files.length - parseFailures - crashes.length)}, parse failures: ${String(parseFailures)}, not linted: ${String(unlinted)}`);
 console.log(`reports: ${String(reports)}, crashes: ${String(crashes.length)}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
 for (const crash of crashes.slice(0, 20)) console.log(`\nCRASH ${path.relative(root, crash.file)}\n${crash.error}`);
