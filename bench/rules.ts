@@ -6,10 +6,13 @@
 // stop-the-world GC is charged to whichever rule is running when it starts — on this corpus a
 // handful of such pauses made up three quarters of a light rule's first-pass total — so the
 // steady column is the one that compares rules' own work.
+// With `--typed`, each rule runs alone in a fresh process: the first rule to touch the type checker
+// pays for its lazy checking, so a shared program would bill one rule for another's types.
 import faultline from '@faultline/eslint-plugin';
 import * as tsParser from '@typescript-eslint/parser';
 import { type ESLint, Linter } from 'eslint';
 import sonarjs from 'eslint-plugin-sonarjs';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +24,8 @@ const { values } = parseArgs({
     typed: { type: 'boolean', default: false },
     files: { type: 'string' },
     rounds: { type: 'string', default: '3' },
+    // Internal: time this one rule and print its row as JSON (how --typed isolates rules).
+    rule: { type: 'string' },
   },
 });
 
@@ -114,20 +119,30 @@ function time(files: string[], rules: string[]): Timing {
   return { first, steady };
 }
 
+/** Times one rule in a fresh process (its own program and type checker). */
+function timeAlone(rule: string): [string, number, number] {
+  const args = ['--typed', '--rule', rule, '--rounds', values.rounds, ...(values.files === undefined ? [] : ['--files', values.files])];
+  const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, ...args], { encoding: 'utf8' });
+  const row = child.stdout.trim().split('\n').at(-1) ?? '';
+  if (child.status !== 0 || !row.startsWith('[')) throw new Error(`timing ${rule} failed:\n${child.stderr}`);
+  return JSON.parse(row) as [string, number, number];
+}
+
 const files = corpus();
+if (values.rule !== undefined) {
+  const { first, steady } = time(files, [values.rule]);
+  console.log(JSON.stringify([values.rule, first.get(values.rule) ?? 0, steady.get(values.rule) ?? 0]));
+  process.exit(0);
+}
 const lines = files.reduce((sum, file) => sum + readFileSync(file, 'utf8').split('\n').length, 0);
 console.log(`${values.typed ? 'typed' : 'untyped'} corpus: ${files.length} files, ${lines.toLocaleString('en')} lines`);
 
 const rows: [string, number, number][] = [];
-const addRows = ({ first, steady }: Timing, only?: string): void => {
-  for (const [rule, ms] of steady) if (only === undefined || rule === only) rows.push([rule, first.get(rule) ?? 0, ms]);
-};
 if (values.typed) {
-  // Typed rules are timed one at a time: the first rule that touches the checker pays for its
-  // lazy type checking, which would otherwise be charged to whichever rule runs first.
-  for (const rule of ruleIds()) addRows(time(files, [rule]), rule);
+  for (const rule of ruleIds()) rows.push(timeAlone(rule));
 } else {
-  addRows(time(files, ruleIds()));
+  const { first, steady } = time(files, ruleIds());
+  for (const [rule, ms] of steady) rows.push([rule, first.get(rule) ?? 0, ms]);
 }
 
 const perFile = (ms: number): string => ((ms * 1000) / files.length).toFixed(1).padStart(9);
