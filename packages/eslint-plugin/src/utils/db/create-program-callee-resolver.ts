@@ -12,8 +12,20 @@ interface ParsedFile {
   analyzer: WriteAnalyzer;
 }
 
-// One parse per file and program: every file linted with the same program shares them.
-const parsedFiles = new WeakMap<ts.Program, Map<string, ParsedFile | null>>();
+interface ParsedFiles {
+  /** Recently used parses, least recent first (a `Map` keeps insertion order). */
+  recent: Map<string, ParsedFile>;
+  /** Files without query text: never parsed. */
+  queryless: Set<string>;
+}
+
+// Shared by every file linted with the same program. Parses are kept for the most recently
+// followed files only: an ESTree with its scope manager costs about a megabyte, and a whole
+// program's worth (every repository and service of a large code base) stays alive as long as
+// the program does. Callers of a file sit mostly near it (the same module), so few are parsed
+// twice.
+const parsedFiles = new WeakMap<ts.Program, ParsedFiles>();
+const MAX_PARSED_FILES = 64;
 
 // Text every query of the supported libraries contains some of.
 const QUERY_TEXT =
@@ -107,9 +119,9 @@ function findFunctionNamedAt(program: TSESTree.Program, position: number): Funct
 
 /**
  * Follows calls into other files of the program with the type checker: the callee's declaration
- * (through imports and re-exports, methods of classes, arrow functions in `const`s) is parsed once
- * per program and analysed without type information. Declarations in `.d.ts` files and
- * `node_modules` are not followed.
+ * (through imports and re-exports, methods of classes, arrow functions in `const`s) is parsed
+ * (the most recently followed files stay parsed, per program) and analysed without type
+ * information. Declarations in `.d.ts` files and `node_modules` are not followed.
  *
  * @param services - parser services with a program
  * @param options - the database model options to analyse other files with
@@ -120,10 +132,29 @@ export function createProgramCalleeResolver(services: ParserServicesWithTypeInfo
   const checker = services.program.getTypeChecker();
   let files = parsedFiles.get(services.program);
   if (files === undefined) {
-    files = new Map();
+    files = { recent: new Map(), queryless: new Set() };
     parsedFiles.set(services.program, files);
   }
-  const cache = files;
+  const { recent, queryless } = files;
+  const getParsedFile = (sourceFile: ts.SourceFile): ParsedFile | null => {
+    const { fileName } = sourceFile;
+    if (queryless.has(fileName)) return null;
+    let parsed: ParsedFile | null | undefined = recent.get(fileName);
+    if (parsed !== undefined) {
+      recent.delete(fileName);
+    } else {
+      // Most modules a service imports never query: a glance at the text spares parsing them.
+      parsed = QUERY_TEXT.test(sourceFile.text) ? parseFile(sourceFile, options) : null;
+      if (parsed === null) {
+        queryless.add(fileName);
+        return null;
+      }
+      const oldest = recent.keys().next();
+      if (recent.size >= MAX_PARSED_FILES && oldest.done !== true) recent.delete(oldest.value);
+    }
+    recent.set(fileName, parsed);
+    return parsed;
+  };
   return (call) => {
     const callee = unwrapExpression(call.callee);
     const target = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
@@ -138,12 +169,7 @@ export function createProgramCalleeResolver(services: ParserServicesWithTypeInfo
     if (sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/') || sourceFile === tsNode.getSourceFile()) {
       return undefined;
     }
-    let parsed = cache.get(sourceFile.fileName);
-    if (parsed === undefined) {
-      // Most modules a service imports never query: a glance at the text spares parsing them.
-      parsed = QUERY_TEXT.test(sourceFile.text) ? parseFile(sourceFile, options) : null;
-      cache.set(sourceFile.fileName, parsed);
-    }
+    const parsed = getParsedFile(sourceFile);
     if (parsed === null) return undefined;
     const fn = findFunctionNamedAt(parsed.ast, name.getStart(sourceFile));
     return fn === undefined ? undefined : { callee: fn, analyzer: parsed.analyzer };
