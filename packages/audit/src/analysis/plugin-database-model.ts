@@ -1,4 +1,5 @@
-import { createDbModel, type DbModel } from '@faultline/eslint-plugin/utils/db/create-db-model';
+import type { DbModel } from '@faultline/eslint-plugin/utils/db/create-db-model';
+import { getDbModel } from '@faultline/eslint-plugin/utils/db/get-db-model';
 import { parseForESLint } from '@typescript-eslint/parser';
 import { ts } from 'ts-morph';
 import type { AuditProject } from '../project/audit-project.js';
@@ -94,7 +95,8 @@ function extractFacts(parsed: ParseResult): FileFacts {
   const facts: FileFacts = { writes: new Map(), scopes: new Map(), manualStarts: new Set() };
   const { ast, scopeManager, services, visitorKeys } = parsed;
   const toTs = (node: EstreeNode): ts.Node | undefined => services.esTreeNodeToTSNodeMap.get(node);
-  const model = createDbModel({ ast, scopeManager, parserServices: services.program === null ? undefined : services });
+  // Shared with the rules that lint this file next: each handle is resolved (and typed) once.
+  const model = getDbModel({ ast, scopeManager, parserServices: services.program === null ? undefined : services });
   for (const node of walk(ast, visitorKeys)) {
     const type: string = node.type;
     if (type !== 'CallExpression' && type !== 'TaggedTemplateExpression') continue;

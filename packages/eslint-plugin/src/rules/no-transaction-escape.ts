@@ -4,8 +4,9 @@ import { getPromiseConsumer } from '../utils/ast/get-promise-consumer.js';
 import { getInlineFunctionKind } from '../utils/code-path/get-inline-function-kind.js';
 import { createRule } from '../utils/create-rule.js';
 import type { DbHandle, DbLibraryName, DbQuery } from '../utils/db/create-db-library.js';
-import { createDbModel, DB_LIBRARIES, DEFAULT_HANDLE_PATTERN, type DbModel } from '../utils/db/create-db-model.js';
+import { DB_LIBRARIES, DEFAULT_HANDLE_PATTERN, type DbModel } from '../utils/db/create-db-model.js';
 import { getCallChain, getMemberName, unwrapExpression } from '../utils/db/get-call-chain.js';
+import { getDbModel } from '../utils/db/get-db-model.js';
 import { getTypeServices } from '../utils/types/get-type-services.js';
 
 export type Options = [{ handlePattern?: string; libraries?: DbLibraryName[] }];
@@ -302,7 +303,7 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'(program: TSESTree.Program) {
         if (calls.length === 0) return;
-        const model = createDbModel(
+        const model = getDbModel(
           { ast: program, scopeManager: sourceCode.scopeManager, parserServices: getTypeServices(context) },
           {
             ...(options.handlePattern !== undefined && { handlePattern: options.handlePattern }),

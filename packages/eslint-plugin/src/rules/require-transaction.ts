@@ -8,10 +8,11 @@ import { getMaxPathWeight } from '../utils/code-path/get-max-path-weight.js';
 import { isRepeatedIn, isRunInline } from '../utils/code-path/is-repeated-in.js';
 import { createRule } from '../utils/create-rule.js';
 import type { DbLibraryName } from '../utils/db/create-db-library.js';
-import { createDbModel, DB_LIBRARIES, DEFAULT_HANDLE_PATTERN, type DbModel } from '../utils/db/create-db-model.js';
+import { DB_LIBRARIES, DEFAULT_HANDLE_PATTERN, type DbModel } from '../utils/db/create-db-model.js';
 import { createProgramCalleeResolver } from '../utils/db/create-program-callee-resolver.js';
 import { createWriteAnalyzer, type FunctionNode, type WriteAnalyzer, type WriteEvent } from '../utils/db/create-write-analyzer.js';
 import { getCallChain, getMemberName, unwrapExpression } from '../utils/db/get-call-chain.js';
+import { getDbModel } from '../utils/db/get-db-model.js';
 import { getTransactionWrap } from '../utils/db/get-transaction-wrap.js';
 import { getTypeServices } from '../utils/types/get-type-services.js';
 
@@ -294,7 +295,7 @@ export default createRule<Options, MessageIds>({
       'Program:exit'(program: TSESTree.Program) {
         if (calls.length === 0) return;
         const services = getTypeServices(context);
-        const model = createDbModel({ ast: program, scopeManager: sourceCode.scopeManager, parserServices: services }, modelOptions);
+        const model = getDbModel({ ast: program, scopeManager: sourceCode.scopeManager, parserServices: services }, modelOptions);
         const resolveCallee = services === undefined ? undefined : createProgramCalleeResolver(services, modelOptions);
         const analyzer = createWriteAnalyzer(model, calls, resolveCallee);
         for (const fn of analyzer.getFunctions()) checkFunction(fn, analyzer);
