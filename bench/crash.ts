@@ -1,33 +1,52 @@
-// `npm run bench -- crash [--limit N] [--dir D]`: runs every Faultline rule (untyped) over every
-// JS/TS file of the installed node_modules and reports files, parse failures and crashes.
-// A crash is an exception thrown by a rule; a file the parser rejects is not one.
+// `npm run bench -- crash [--limit N] [--dir D] [--typed]`: runs every Faultline rule over every
+// JS/TS file of the installed node_modules (or of D) and reports files, parse failures and crashes.
+// A crash is an exception thrown by a rule; a file the parser rejects is not one. `--typed` builds
+// one TypeScript program over the files and lints with it, for the rules' type-aware paths (point
+// --dir at a checked-out service: its imports need not resolve, unresolved types are still types).
 import faultline from '@faultline/eslint-plugin';
 import * as tsParser from '@typescript-eslint/parser';
 import { type ESLint, Linter } from 'eslint';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import ts from 'typescript';
 import { collectFiles } from './lib/collect-files.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { limit: { type: 'string' }, dir: { type: 'string', default: path.join(root, 'node_modules') } },
+  options: {
+    limit: { type: 'string' },
+    dir: { type: 'string', default: path.join(root, 'node_modules') },
+    typed: { type: 'boolean', default: false },
+  },
 });
+const files = collectFiles(values.dir, { includeNodeModules: true }).slice(0, values.limit === undefined ? Infinity : Number(values.limit));
+const program = values.typed
+  ? ts.createProgram(files, {
+      allowJs: true,
+      noEmit: true,
+      skipLibCheck: true,
+      jsx: ts.JsxEmit.Preserve,
+      target: ts.ScriptTarget.ESNext,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+    })
+  : undefined;
 
 const rules = Object.fromEntries(Object.keys(faultline.rules).map((name) => [`faultline/${name}`, 'warn' as const]));
 const config: Linter.Config[] = [
   {
     // A pattern that names extensions: `**/*` alone does not make ESLint lint a .ts file.
     files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
-    languageOptions: { parser: tsParser, sourceType: 'module' },
+    languageOptions: { parser: tsParser, sourceType: 'module', ...(program ? { parserOptions: { programs: [program] } } : {}) },
     linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
     plugins: { faultline: faultline as unknown as ESLint.Plugin },
     rules,
   },
 ];
 
-const files = collectFiles(values.dir, { includeNodeModules: true }).slice(0, values.limit === undefined ? Infinity : Number(values.limit));
-const linter = new Linter({ cwd: root });
+// ESLint lints only files below its cwd.
+const linter = new Linter({ cwd: program ? path.resolve(values.dir) : root });
 const crashes: { file: string; error: string }[] = [];
 let parseFailures = 0;
 // Files ESLint answered without running the rules ("No matching configuration"): a broken corpus.
@@ -39,7 +58,8 @@ for (const [index, file] of files.entries()) {
   if (index % 2000 === 0) process.stderr.write(`\r${String(index)}/${String(files.length)} files`);
   const text = readFileSync(file, 'utf8');
   // Linter skips anything under node_modules, so installed files are linted under another name.
-  const filename = file.replaceAll(`${path.sep}node_modules${path.sep}`, `${path.sep}corpus${path.sep}`);
+  // A typed run must name each file as its program does.
+  const filename = program ? file : file.replaceAll(`${path.sep}node_modules${path.sep}`, `${path.sep}corpus${path.sep}`);
   try {
     const messages = linter.verify(text, config, filename);
     if (messages.some((message) => message.fatal === true)) parseFailures += 1;
