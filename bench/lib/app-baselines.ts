@@ -1,15 +1,16 @@
 // Child process of `npm run bench -- app`: a bare Hono server to compare the reference app with.
 // `get`: GET / returning a small JSON object. `post`: POST / parsing a JSON body and running one
-// SQLite transaction that inserts one payment row and two ledger rows, through the same Kysely +
-// better-sqlite3 setup as the app (WAL, synchronous=NORMAL), so the ratio isolates the app's own
-// work (auth, validation, idempotency, ledger checks, logging, metrics).
+// SQLite transaction that inserts one payment row and two ledger rows, on a database opened by the
+// app's own `createSqliteDatabase` (WAL, synchronous=NORMAL, its checkpoint interval, page cache and
+// prepared-statement cache), so the ratio isolates the app's own work (auth, validation,
+// idempotency, ledger checks, logging, metrics) and not a cheaper or dearer database setup.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { Kysely, SqliteDialect, sql } from 'kysely';
-import BetterSqlite3 from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
+import { createSqliteDatabase } from '../../packages/reference-app/src/db/database.ts';
 
 interface BenchDb {
   payments: { id: string; amount: number; currency: string; created_at: string };
@@ -22,10 +23,9 @@ const app = new Hono();
 if (kind === 'get') {
   app.get('/', (c) => c.json({ status: 'ok', service: 'bare' }));
 } else {
-  const sqlite = new BetterSqlite3(path.join(mkdtempSync(path.join(tmpdir(), 'faultline-bench-')), 'bare.db'));
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<BenchDb>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const database = createSqliteDatabase(path.join(mkdtempSync(path.join(tmpdir(), 'faultline-bench-')), 'bare.db'));
+  // Its own two tables on the app's connection setup; the app's schema is not migrated here.
+  const db = database.db as unknown as Kysely<BenchDb>;
   await sql`create table payments (id text primary key, amount integer not null, currency text not null, created_at text not null)`.execute(db);
   await sql`create table ledger_entries (id text primary key, payment_id text not null, account_id text not null, amount integer not null)`.execute(db);
   let counter = 0;
