@@ -52,12 +52,21 @@ function width(box) {
   return box.columns * 8;
 }
 `,
-  // unknown expressions are not guessed
+  // unknown expressions are not guessed: a guarded name is truthy, but may be a string
   `
 function find(orders, id) {
   const order = orders.get(id);
-  if (!order) return false;
+  if (!order) return 'order not found';
   return order;
+}
+`,
+  // names bound by let may change after their guard
+  `
+function pick(items) {
+  let item = items[0];
+  if (!item) return false;
+  item = item.next;
+  return item;
 }
 `,
   `
@@ -452,6 +461,242 @@ function Badge({ order }) {
 `,
     filename: 'react.tsx',
   },
+  // CSS-in-JS: a tagged template's interpolations are governed by its tag; CSS strings are not messages
+  `
+const Button = styled.button\`
+  \${(props) => !props.$compact && 'margin-bottom: 16px;'}
+  padding: \${(props) => (props.$border === false ? 0 : '8px 0')};
+  width: \${(props) => (props.$full ? \`calc(100% - \${props.$gap}px)\` : 0)};
+\`;
+`,
+  `
+function spacing(compact) {
+  if (compact) return { margin: 0 };
+  return 'margin-bottom: 16px;';
+}
+`,
+  // a failure word inside another word, and one-word tokens, are not messages
+  `
+function icon(kind) {
+  if (kind === 1) return ['success-standard', 'is-solid'];
+  if (kind === 2) return 'note';
+  if (kind === 3) return 'badge';
+  if (kind === 4) return 'error';
+  return { name: 'notifications' };
+}
+`,
+  `
+function settingKey(limit) {
+  if (limit) return { limit };
+  return 'timeout_ms';
+}
+`,
+  // callbacks governed by a library's contract: methods other than data pipelines, and functions
+  // inside object and array literals passed to a call or a JSX attribute
+  `
+async function askName() {
+  return inquirer.prompt([
+    {
+      name: 'project',
+      validate: (input) => {
+        if (!input.length) return 'Please enter a project name';
+        return true;
+      },
+    },
+  ]);
+}
+`,
+  {
+    code: `
+function EmailField({ control }) {
+  return (
+    <Controller
+      control={control}
+      name="email"
+      rules={{ validate: (value) => (value.includes('@') ? true : 'Enter a valid email address') }}
+    />
+  );
+}
+`,
+    filename: 'react.tsx',
+  },
+  {
+    code: `
+function MailEditor({ onSubmit }) {
+  return (
+    <Editor
+      editorProps={{
+        handleDOMEvents: {
+          keydown: (view, event) => {
+            if (event.key === 'Enter' && event.metaKey) {
+              onSubmit();
+              return true;
+            }
+          },
+        },
+      }}
+    />
+  );
+}
+`,
+    filename: 'react.tsx',
+  },
+  `
+const CampaignImage = Image.extend({
+  parseHTML() {
+    return [
+      {
+        tag: 'img[src]',
+        getAttrs: (node) => {
+          if (!(node instanceof HTMLElement)) return false;
+          return { src: node.getAttribute('src') };
+        },
+      },
+    ];
+  },
+});
+`,
+  `
+function firstBlock(doc, from, to) {
+  let found = -1;
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (node.isBlock) {
+      found = pos;
+      return false;
+    }
+  });
+  return found;
+}
+`,
+  `
+function stripSchema(json) {
+  return JSON.parse(json, (key, value) => {
+    if (key === 'schema') return;
+    return value;
+  });
+}
+`,
+  `
+const complexity = (schema, query) =>
+  getComplexity({
+    schema,
+    query,
+    estimators: [
+      (args) => {
+        if (args.field.name.startsWith('__')) return 0;
+        return;
+      },
+      simpleEstimator({ defaultComplexity: 1 }),
+    ],
+  });
+`,
+  `
+const same = _.isEqualWith(a, b, (left, right) => {
+  if (typeof left === 'function') return true;
+});
+`,
+  // functions in literals whose type is written: typed arrays, annotated results
+  `
+interface Rule {
+  pattern: string;
+  template(name: string, parent?: string): string | undefined;
+}
+class Factory {
+  private rules: Rule[] = [
+    {
+      pattern: 'object',
+      template: (name, parent) => {
+        if (!parent?.includes('DeleteResponse')) return;
+        return 'The name of the deleted object.';
+      },
+    },
+  ];
+}
+const moreRules: Rule[] = [{ pattern: 'x', template(name, parent) { if (!parent) return; return name; } }];
+`,
+  `
+import type { MarkSpec } from 'prosemirror-model';
+class CommentMark {
+  documentId = 'd_1';
+  get schema(): MarkSpec {
+    return {
+      parseDOM: [
+        {
+          tag: 'span.comment-marker',
+          getAttrs: (dom) => {
+            if (dom.dataset.documentId !== this.documentId) return false;
+            return { id: dom.id };
+          },
+        },
+      ],
+    };
+  }
+}
+`,
+  // three classes of data or more are one polymorphic value: a default by field type
+  `
+function defaultValue(type) {
+  switch (type) {
+    case 'string': return '';
+    case 'int': return 0;
+    case 'boolean': return false;
+    default: return null;
+  }
+}
+`,
+  // a call that never returns ends its path, also at the end of a catch
+  `
+function loadConfig(path) {
+  try {
+    return { port: Number(fs.readFileSync(path, 'utf8')) };
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+}
+`,
+  // map results filtered after .flat(), or out of a flatMap
+  `
+const links = regions
+  .map((region) =>
+    region.providers.map((provider) => {
+      if (existing.has(provider)) return;
+      return { regionId: region.id, provider };
+    }),
+  )
+  .flat()
+  .filter(Boolean);
+const moreLinks = regions
+  .flatMap((region) =>
+    region.providers.map((provider) => {
+      if (existing.has(provider)) return;
+      return { regionId: region.id, provider };
+    }),
+  )
+  .filter(Boolean);
+const rowLinks = rows.map((row) => { if (!row.ok) return; return { id: row.id }; }).flat(2).filter(Boolean);
+`,
+  // annotations: token literal types are discriminants; blobs, form data and string tuples are forms of a string
+  `
+async function runInSandbox(script: string): Promise<{ ok: boolean; output: string } | 'retry'> {
+  if (!script) return 'retry';
+  return { ok: true, output: script };
+}
+`,
+  `
+function requestBody(kind: string, text: string): FormData | Blob | string | null {
+  if (kind === 'form') return new FormData();
+  if (kind === 'blob') return new Blob([text]);
+  return text;
+}
+function query(params: Record<string, string>): URLSearchParams | string {
+  return new URLSearchParams(params);
+}
+function timelineIcon(kind: string): string | [string, string] | undefined {
+  if (kind === 'note') return 'note';
+  return undefined;
+}
+`,
 ];
 
 const sharedInvalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -851,6 +1096,200 @@ function settle(payment): boolean | null {
 `,
     options: [{'checkAnnotations': false}],
     errors: [{ messageId: 'triState', line: 4, column: 3, endLine: 4, endColumn: 30 }],
+  },
+  // callbacks of bare calls and data pipelines, and literals nobody declares, are still judged
+  {
+    code: `
+const order = withRetry(() => {
+  if (!ready) return false;
+  return { id: 'o_1' };
+});
+`,
+    errors: [{ messageId: 'sentinelMixed', line: 4, column: 3, endLine: 4, endColumn: 24 }],
+  },
+  {
+    code: `
+function labels(orders) {
+  return orders.map((order) => {
+    if (!order.ok) return 'invalid order';
+    return { id: order.id };
+  });
+}
+`,
+    errors: [{ messageId: 'errorStringMixed', line: 5, column: 5, endLine: 5, endColumn: 29 }],
+  },
+  {
+    code: `
+function load(id) {
+  return fetchOrder(id).then((row) => {
+    if (!row) return false;
+    return { id: row.id };
+  });
+}
+`,
+    errors: [{ messageId: 'sentinelMixed', line: 5, column: 5, endLine: 5, endColumn: 27 }],
+  },
+  {
+    code: `
+export const repository = {
+  find(id) {
+    if (!id) return false;
+    return { id };
+  },
+  handlers: [
+    {
+      run: (job) => {
+        if (!job) return 'job not found';
+        return { job };
+      },
+    },
+  ],
+};
+`,
+    errors: [
+      { messageId: 'sentinelMixed', line: 5, column: 5, endLine: 5, endColumn: 19 },
+      { messageId: 'errorStringMixed', line: 11, column: 9, endLine: 11, endColumn: 24 },
+    ],
+  },
+  {
+    code: `
+const pairs = rows.map((row) => { if (!row.ok) return; return { id: row.id }; }).flat();
+`,
+    errors: [{ messageId: 'implicitUndefined', line: 2, column: 56, endLine: 2, endColumn: 78 }],
+  },
+  // messages: prose in templates, error codes in parts or with a capital
+  {
+    code: `
+function user(id, found) {
+  if (!found) return \`no user \${id}\`;
+  return { id };
+}
+`,
+    errors: [{ messageId: 'errorStringMixed', line: 4, column: 3, endLine: 4, endColumn: 17 }],
+  },
+  {
+    code: `
+function charge(card) {
+  if (!card) return 'NOT_FOUND';
+  if (card.expired) return 'cardExpired';
+  return { id: card.id };
+}
+`,
+    errors: [{ messageId: 'errorStringMixed', line: 5, column: 3, endLine: 5, endColumn: 26 }],
+  },
+  {
+    code: `
+function session(token) {
+  if (!token) return 'Forbidden';
+  return { token };
+}
+`,
+    errors: [{ messageId: 'errorStringMixed', line: 4, column: 3, endLine: 4, endColumn: 20 }],
+  },
+  // a catch that only logs falls off the end
+  {
+    code: `
+function loadConfig(path) {
+  try {
+    return { port: Number(fs.readFileSync(path, 'utf8')) };
+  } catch (error) {
+    console.error(error);
+  }
+}
+`,
+    errors: [{ messageId: 'implicitUndefined', line: 2, column: 10, endLine: 2, endColumn: 20 }],
+  },
+  // false beside one other class of data is still a sentinel
+  {
+    code: `
+function fallback(type) {
+  if (type === 'string') return '';
+  return false;
+}
+`,
+    errors: [{ messageId: 'sentinelMixed', line: 4, column: 3, endLine: 4, endColumn: 16 }],
+  },
+  // prose literal types and open strings beside an entity are still ambiguous
+  {
+    code: `
+interface User { id: string }
+interface Canvas { width: number }
+declare function lookup(id: string): Promise<User>;
+declare function draw(id: string): Canvas;
+async function findUser(id: string): Promise<User | 'user not found'> {
+  return lookup(id);
+}
+function render(id: string): Canvas | string {
+  return draw(id);
+}
+`,
+    errors: [
+      { messageId: 'ambiguousAnnotation', line: 6, column: 38, endLine: 6, endColumn: 70 },
+      { messageId: 'ambiguousAnnotation', line: 9, column: 30, endLine: 9, endColumn: 45 },
+    ],
+  },
+  // names read from their declarations: a guarded name, an annotated parameter, a const's initializer
+  {
+    code: `
+function findUser(users, id) {
+  const user = users.get(id);
+  if (!user) return false;
+  return user;
+}
+`,
+    errors: [{ messageId: 'sentinelMixed', line: 5, column: 3, endLine: 5, endColumn: 15 }],
+  },
+  {
+    code: `
+function findUser(users, id) {
+  const user = users.get(id);
+  if (!user) return Promise.resolve(false);
+  return Promise.resolve(user);
+}
+`,
+    errors: [{ messageId: 'sentinelMixed', line: 5, column: 3, endLine: 5, endColumn: 32 }],
+  },
+  {
+    code: `
+interface User {
+  id: string;
+}
+function loadUser(user: User | undefined) {
+  if (!user) return 'user not found';
+  return user;
+}
+`,
+    errors: [{ messageId: 'errorStringMixed', line: 7, column: 3, endLine: 7, endColumn: 15 }],
+  },
+  {
+    code: `
+function summary(items) {
+  const result = { count: items.length };
+  if (!items.length) return false;
+  return result;
+}
+`,
+    errors: [{ messageId: 'sentinelMixed', line: 5, column: 3, endLine: 5, endColumn: 17 }],
+  },
+  {
+    code: `
+async function findOrder(db, id) {
+  const row = await db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return 'order not found';
+  return row;
+}
+`,
+    errors: [{ messageId: 'errorStringMixed', line: 5, column: 3, endLine: 5, endColumn: 14 }],
+  },
+  {
+    code: `
+async function findOrder(prisma, id) {
+  const order = await prisma.order.findUnique({ where: { id } });
+  if (order === null) return false;
+  return order;
+}
+`,
+    errors: [{ messageId: 'sentinelMixed', line: 5, column: 3, endLine: 5, endColumn: 16 }],
   },
 ];
 

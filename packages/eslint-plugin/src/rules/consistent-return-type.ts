@@ -4,9 +4,11 @@ import {
   ABSENT_KINDS,
   BOOLEAN_KINDS,
   getExpressionValueKinds,
+  type LeafClassifier,
   STRING_KINDS,
   ValueKind,
 } from '../utils/ast/get-expression-value-kinds.js';
+import { getBindingValueKinds } from '../utils/ast/get-binding-value-kinds.js';
 import { getFunctionHeadLoc } from '../utils/ast/get-function-head-loc.js';
 import { hasWrittenResultContract } from '../utils/ast/has-written-result-contract.js';
 import { isCallbackResultIgnored } from '../utils/ast/is-callback-result-ignored.js';
@@ -50,6 +52,7 @@ const CLASS_KINDS: Readonly<Record<ValueClass, number>> = {
 const VALUE_CLASSES = Object.keys(CLASS_KINDS) as ValueClass[];
 const DATA_KINDS = STRING_KINDS | ValueKind.Number | ValueKind.BigInt | ValueKind.Object | ValueKind.Function;
 const SENTINEL_KINDS = ValueKind.True | ValueKind.False;
+const OPEN_STRING_KINDS = ValueKind.String | ValueKind.StringLiteral;
 const ENTITY_OR_NUMBER_KINDS = ValueKind.Number | ValueKind.BigInt | ValueKind.Object | ValueKind.Function;
 const NON_STRING_KINDS = BOOLEAN_KINDS | ENTITY_OR_NUMBER_KINDS;
 /** A path that hands back nothing: a bare `return;` or the end of the body. Not a `ValueKind`. */
@@ -72,6 +75,15 @@ interface Frame {
    * segments with their own events): the end of the body is reachable when one is.
    */
   reachableSegments: number;
+}
+
+const DATA_CLASS_MASKS = [BOOLEAN_KINDS, STRING_KINDS, ValueKind.Number, ValueKind.BigInt, ValueKind.Object, ValueKind.Function];
+
+/** How many classes of data (booleans included) `kinds` spans. */
+function countDataClasses(kinds: number): number {
+  let classes = 0;
+  for (const mask of DATA_CLASS_MASKS) if (kinds & mask) classes += 1;
+  return classes;
 }
 
 function hasBothBooleans(kinds: number): boolean {
@@ -154,7 +166,7 @@ function formatClasses(kinds: number): string {
   if (hasBothBooleans(kinds)) names.push('boolean');
   else if (kinds & ValueKind.True) names.push('true');
   else if (kinds & ValueKind.False) names.push('false');
-  if (kinds & ValueKind.Generic) names.push('T');
+  if (kinds & ValueKind.Generic || (kinds & ValueKind.Truthy && !(kinds & DATA_KINDS))) names.push('T');
   if (kinds & ValueKind.Null) names.push('null');
   if (kinds & (ValueKind.Undefined | IMPLICIT)) names.push('undefined');
   return names.join(' | ');
@@ -227,6 +239,8 @@ export default createRule<Options, MessageIds>({
     const compilerOptions = services?.program.getCompilerOptions();
     const strictNullChecks = compilerOptions?.strictNullChecks ?? compilerOptions?.strict ?? false;
     const isDeclarationFile = /\.d\.[cm]?ts$/u.test(context.filename);
+    // Without types, returned names are read from their declarations; with types, the checker knows better.
+    const classifySyntax: LeafClassifier | undefined = services ? undefined : getBindingValueKinds;
     let frame: Frame | undefined;
 
     function classifyByType(expression: TSESTree.Expression): number {
@@ -235,25 +249,32 @@ export default createRule<Options, MessageIds>({
       if (kinds & (ValueKind.Generic | ValueKind.Unknown)) return ValueKind.Unknown;
       // A full boolean beside data, or three kinds of data, is a polymorphic value (JSON, a
       // setting), not a sentinel beside a result.
-      let classes = 0;
-      for (const mask of [BOOLEAN_KINDS, STRING_KINDS, ValueKind.Number, ValueKind.BigInt, ValueKind.Object, ValueKind.Function]) {
-        if (kinds & mask) classes += 1;
-      }
-      return (kinds & ValueKind.Boolean && kinds & DATA_KINDS) || classes >= 3 ? ValueKind.Unknown : kinds;
+      return (kinds & ValueKind.Boolean && kinds & DATA_KINDS) || countDataClasses(kinds) >= 3 ? ValueKind.Unknown : kinds;
+    }
+
+    /** Types first; where they tell nothing (`any`), what the syntax proves still holds. */
+    function classifyTyped(expression: TSESTree.Expression): number {
+      const kinds = classifyByType(expression);
+      return kinds & ValueKind.Unknown ? getBindingValueKinds(expression) : kinds;
     }
 
     function hasResultProblem(problem: ResultProblem, kinds: number): boolean {
+      // Results of three classes of data or more are one polymorphic value (a default by field
+      // type: `''`, `0`, `false`, `null`), not a sentinel or a message beside a result.
+      if (problem !== 'implicitUndefined' && problem !== 'nullableMixed' && countDataClasses(kinds) >= 3) return false;
       switch (problem) {
         case 'triState':
           return hasBothBooleans(kinds) && (kinds & (ABSENT_KINDS | IMPLICIT)) !== 0 && !(allowedWith.boolean & ABSENT_KINDS);
         case 'sentinelMixed':
           // A sentinel is one literal: `true` and `false` both beside data make a flag-or-options
           // value (`ssl: boolean | TlsOptions`). `return true` / `return 'Email is required'` is an
-          // error message beside a success flag.
+          // error message beside a success flag. `if (!x) return false; return x;` stands `false` in
+          // for whatever `x` is when it is truthy.
           return (
             (kinds & SENTINEL_KINDS) !== 0 &&
             !hasBothBooleans(kinds) &&
-            (kinds & DATA_KINDS & ~allowedWith.boolean) !== 0 &&
+            ((kinds & DATA_KINDS & ~allowedWith.boolean) !== 0 ||
+              ((kinds & ValueKind.False) !== 0 && (kinds & ValueKind.Truthy) !== 0 && !allowedWith.boolean)) &&
             !(kinds & ValueKind.StringLiteral && !(kinds & ENTITY_OR_NUMBER_KINDS) && !(allowedWith.string & BOOLEAN_KINDS))
           );
         case 'errorStringMixed':
@@ -275,7 +296,8 @@ export default createRule<Options, MessageIds>({
         problem = (kinds & ABSENT_KINDS) !== 0 && !data && !(allowedWith.boolean & ABSENT_KINDS);
       } else if (kinds & SENTINEL_KINDS) {
         problem = (data & ~allowedWith.boolean) !== 0;
-      } else if (kinds & STRING_KINDS && entities && !(kinds & (ValueKind.Number | ValueKind.BigInt | ValueKind.Generic))) {
+      } else if (kinds & OPEN_STRING_KINDS && entities && !(kinds & (ValueKind.Number | ValueKind.BigInt | ValueKind.Generic))) {
+        // Tokens (`'retry'`) beside an object discriminate it; open text (`string`, prose) does not.
         problem = (entities & ~allowedWith.string) !== 0;
       } else {
         problem = !allowNullable && (kinds & ABSENT_KINDS) !== 0 && (data & DATA_KINDS & ~allowedWith.absent) !== 0;
@@ -310,8 +332,8 @@ export default createRule<Options, MessageIds>({
     /** The kinds of one result, with types for what the syntax leaves open when `typed`. */
     function getResultKinds(argument: TSESTree.Expression | null, typed: boolean): number {
       if (argument === null) return IMPLICIT;
-      const kinds = getExpressionValueKinds(argument);
-      return typed && kinds & ValueKind.Unknown ? getExpressionValueKinds(argument, classifyByType) : kinds;
+      const kinds = getExpressionValueKinds(argument, classifySyntax);
+      return typed && kinds & ValueKind.Unknown ? getExpressionValueKinds(argument, classifyTyped) : kinds;
     }
 
     function isNothingAccepted(node: FunctionNode, results: readonly (TSESTree.Expression | null)[], typed: boolean): boolean {
@@ -337,7 +359,7 @@ export default createRule<Options, MessageIds>({
       // A lone simple result (`(order) => order.id`) has one kind: nothing to compare it with.
       if (!isBlock && !node.returnType && !isComposite(body)) return;
       // Most functions return one kind of thing: their returns were classified as they were met.
-      let all = isBlock ? current.kinds : getExpressionValueKinds(body);
+      let all = isBlock ? current.kinds : getExpressionValueKinds(body, classifySyntax);
       if (node.generator || (isBlock && !(all & RETURNED))) return;
       all &= ~RETURNED;
       const annotation = node.returnType?.typeAnnotation;
@@ -429,7 +451,7 @@ export default createRule<Options, MessageIds>({
       ReturnStatement(node): void {
         if (!frame) return;
         frame.returns.push(node);
-        frame.kinds |= node.argument ? getExpressionValueKinds(node.argument) | RETURNED : IMPLICIT;
+        frame.kinds |= node.argument ? getExpressionValueKinds(node.argument, classifySyntax) | RETURNED : IMPLICIT;
       },
       // Contracts without a body (abstract and optional methods, interface members): what
       // implementations are held to is reviewed where it is written. Overload signatures are not

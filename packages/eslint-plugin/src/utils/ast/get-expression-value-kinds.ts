@@ -18,7 +18,7 @@ export const ValueKind = {
   Undefined: 16,
   /** A string computed at run time (`String(x)`, `typeof x`, `.join()`), or a `string` type. */
   String: 32,
-  /** A message written in the code: a template literal, or a string literal that reads like one (see `isMessageLike`). */
+  /** A message written in the code: a string or template literal that reads like one (see `isMessageLike`). */
   StringLiteral: 64,
   Number: 128,
   BigInt: 256,
@@ -29,6 +29,13 @@ export const ValueKind = {
   Generic: 2048,
   /** Some part of the value could not be classified (and must not be guessed). */
   Unknown: 4096,
+  /** A string literal type that is a token (`'retry'`, `'NOT_FOUND'`): a discriminant, not open text. */
+  StringToken: 8192,
+  /**
+   * Known to be truthy, of a class the syntax cannot tell: `x` in `if (!x) return …; return x;`.
+   * Always comes with `Unknown`.
+   */
+  Truthy: 16384,
 } as const;
 
 /** Every boolean kind. */
@@ -36,7 +43,7 @@ export const BOOLEAN_KINDS = ValueKind.Boolean | ValueKind.True | ValueKind.Fals
 /** `null` and `undefined`. */
 export const ABSENT_KINDS = ValueKind.Null | ValueKind.Undefined;
 /** Every string kind. */
-export const STRING_KINDS = ValueKind.String | ValueKind.StringLiteral;
+export const STRING_KINDS = ValueKind.String | ValueKind.StringLiteral | ValueKind.StringToken;
 
 /** Classifies a leaf the syntax cannot (an identifier, a call); returns `ValueKind.Unknown` when it cannot either. */
 export type LeafClassifier = (expression: TSESTree.Expression) => number;
@@ -127,13 +134,29 @@ const KEYWORD_TYPES: Partial<Record<AST_NODE_TYPES, number>> = {
   [AST_NODE_TYPES.TSNeverKeyword]: 0,
 };
 
-// Words of failure, in any case and inside identifiers (`NOT_FOUND`, `invalidToken`).
-const FAILURE_WORDS = /error|fail|invalid|not|missing|unknown|denied|forbidden|unauthori[sz]ed|cannot|can't|unable|expired|timeout|exist|required|wrong|bad|empty/iu;
+// Words of failure, matched as whole words: `not` is not in `note`, nor `bad` in `badge`.
+const FAILURE_WORDS = new Set([
+  'error', 'errors', 'fail', 'fails', 'failed', 'failure', 'invalid', 'not', 'missing', 'unknown', 'denied', 'forbidden',
+  'unauthorized', 'unauthorised', 'cannot', "can't", 'unable', 'expired', 'required', 'wrong', 'bad',
+]);
+// The parts of a token: split at separators and camelCase humps (`NOT_FOUND`, `invalidToken`, `user-not-found`).
+const TOKEN_PARTS = /[\s_\-.:/,;!?()[\]{}"]+|(?<=\p{Ll})(?=\p{Lu})/u;
+// CSS written as a string (styled-components, inline styles): declarations and functional values.
+const CSS = /(?:^|[\s;{])-?[a-z][a-z-]*\s*:\s*[^;:]+;|\b(?:calc|var|min|max|clamp|rgba?|hsla?|url|translate[XYZ]?|rotate|scale)\(/u;
+const WORD = /^\p{L}/u;
+
+function hasTwoWords(text: string): boolean {
+  let words = 0;
+  for (const part of text.split(/\s+/u)) if (WORD.test(part) && ++words === 2) return true;
+  return false;
+}
 
 /**
  * Whether a string written in the code reads like a message or an error code rather than a value
- * of a string union: it has whitespace or names a failure (`'not found'`, `'NOT_FOUND'`), while
- * `'auto'`, `'pending'` or `''` are values a union type would list.
+ * of a string union: two or more words (`'User not found'`), or a token that names a failure in
+ * several parts or with a capital (`'NOT_FOUND'`, `'invalidToken'`, `'Forbidden'`). One-word tokens
+ * (`'auto'`, `'pending'`, an icon name such as `'error'`), `''` and CSS (`'margin: 0;'`,
+ * `'calc(100% - 8px)'`, `'8px 0'`) are values.
  *
  * @param text - the string's value
  * @example
@@ -141,7 +164,29 @@ const FAILURE_WORDS = /error|fail|invalid|not|missing|unknown|denied|forbidden|u
  * isMessageLike('auto'); // false
  */
 export function isMessageLike(text: string): boolean {
-  return /\S\s+\S/u.test(text) || FAILURE_WORDS.test(text);
+  if (CSS.test(text)) return false;
+  if (hasTwoWords(text)) return true;
+  const parts = text.split(TOKEN_PARTS).filter(Boolean);
+  if (!parts.some((part) => FAILURE_WORDS.has(part.toLowerCase()))) return false;
+  return parts.length > 1 || /^\p{Lu}/u.test(text);
+}
+
+/**
+ * Whether a string literal type reads like a message: types list tokens (`'retry'`, `'NOT_FOUND'`)
+ * as discriminants, so only written prose is one.
+ *
+ * @param text - the literal type's value
+ * @example
+ * isMessageLikeType('retry'); // false
+ */
+export function isMessageLikeType(text: string): boolean {
+  return !CSS.test(text) && hasTwoWords(text);
+}
+
+/** A template is a message when its written words are: `${a}-${b}` is a key, `no user ${id}` a message. */
+function getTemplateKinds(node: TSESTree.TemplateLiteral): number {
+  const text = node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join('0');
+  return isMessageLike(text) ? ValueKind.StringLiteral : ValueKind.String;
 }
 
 /** The part of `kinds` that survives `kinds ?? …` on the left. */
@@ -294,7 +339,7 @@ export function getExpressionValueKinds(expression: TSESTree.Expression, classif
     case AST_NODE_TYPES.Literal:
       return getLiteralKinds(expression);
     case AST_NODE_TYPES.TemplateLiteral:
-      return ValueKind.StringLiteral;
+      return getTemplateKinds(expression);
     case AST_NODE_TYPES.Identifier:
       if (expression.name === 'undefined') return ValueKind.Undefined;
       if (expression.name === 'NaN' || expression.name === 'Infinity') return ValueKind.Number;

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { ValueKind } from './get-expression-value-kinds.js';
+import { isMessageLikeType, ValueKind } from './get-expression-value-kinds.js';
 
 const KEYWORDS: Partial<Record<AST_NODE_TYPES, number>> = {
   [AST_NODE_TYPES.TSBooleanKeyword]: ValueKind.Boolean,
@@ -36,7 +36,7 @@ function getLiteralTypeKinds(node: TSESTree.TSLiteralType): number {
     case 'boolean':
       return literal.value ? ValueKind.True : ValueKind.False;
     case 'string':
-      return ValueKind.StringLiteral;
+      return isMessageLikeType(literal.value) ? ValueKind.StringLiteral : ValueKind.StringToken;
     case 'number':
       return ValueKind.Number;
     default:

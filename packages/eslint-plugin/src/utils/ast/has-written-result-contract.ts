@@ -52,13 +52,96 @@ function isReturnedPromiseCallback(node: FunctionNode): boolean {
   return isResultOfAnnotatedFunction(chain);
 }
 
+// Methods that hand the callback's result on as data (arrays, promises, memos, transactions): their
+// callbacks are judged like any function. Any other method declares what its callback returns.
+const DATA_PIPELINES = new Set([
+  'map', 'flatMap', 'reduce', 'reduceRight', 'from', 'then', 'catch', 'useMemo', 'transaction', '$transaction',
+]);
+
+/** `doc.nodesBetween(a, b, (node) => …)`, `JSON.parse(text, reviver)`: the method's contract governs the callback. */
+function isMethodCallback(node: FunctionNode): boolean {
+  const call = node.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || !(call.arguments as readonly TSESTree.Node[]).includes(node)) return false;
+  const { callee } = call;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const { property } = callee;
+  if (property.type === AST_NODE_TYPES.Identifier && !callee.computed) return !DATA_PIPELINES.has(property.name);
+  return property.type !== AST_NODE_TYPES.PrivateIdentifier;
+}
+
+/** The outermost object or array literal a function sits in, through property values and elements. */
+function getEnclosingLiteral(node: FunctionNode): TSESTree.ObjectExpression | TSESTree.ArrayExpression | undefined {
+  let literal: TSESTree.ObjectExpression | TSESTree.ArrayExpression | undefined;
+  let current: TSESTree.Node = node;
+  for (;;) {
+    const parent: TSESTree.Node = current.parent;
+    if (parent.type === AST_NODE_TYPES.ArrayExpression) {
+      literal = parent;
+    } else if (
+      parent.type === AST_NODE_TYPES.Property &&
+      parent.value === current &&
+      parent.parent.type === AST_NODE_TYPES.ObjectExpression
+    ) {
+      literal = parent.parent;
+    } else {
+      return literal;
+    }
+    current = literal;
+  }
+}
+
+/** The function `expression` is the result of: `return <it>` or an arrow's expression body. */
+function getResultOwner(expression: TSESTree.Node): FunctionNode | undefined {
+  const { parent } = expression;
+  if (!parent) return undefined;
+  if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === expression) return parent;
+  if (parent.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
+  for (let scope: TSESTree.Node | undefined = parent.parent; scope; scope = scope.parent) {
+    if (
+      scope.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      scope.type === AST_NODE_TYPES.FunctionDeclaration ||
+      scope.type === AST_NODE_TYPES.FunctionExpression
+    ) {
+      return scope;
+    }
+  }
+  return undefined;
+}
+
+/** A literal whose shape is declared elsewhere: typed, passed to a call or a JSX attribute, or the result of a governed function. */
+function isDeclaredLiteral(literal: TSESTree.ObjectExpression | TSESTree.ArrayExpression): boolean {
+  const owner = literal.parent;
+  switch (owner.type) {
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+      return true;
+    case AST_NODE_TYPES.VariableDeclarator:
+      return owner.id.typeAnnotation !== undefined;
+    case AST_NODE_TYPES.PropertyDefinition:
+      return owner.typeAnnotation !== undefined;
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return owner.callee !== literal;
+    case AST_NODE_TYPES.JSXExpressionContainer:
+      return owner.parent.type === AST_NODE_TYPES.JSXAttribute;
+    default: {
+      if (isResultOfAnnotatedFunction(literal)) return true;
+      const producer = getResultOwner(literal);
+      return producer !== undefined && hasWrittenResultContract(producer);
+    }
+  }
+}
+
 /**
  * Whether a function's result is held to a signature visibly written elsewhere, so that what it
  * may return is reviewed where that signature is written: an `override`; a `protected` hook of a
- * derived class (the template-method pattern); a method or function property of an object literal
- * whose type is written (`const model: Model = { … }`, `{ … } satisfies Model`), passed to a call
- * (whose parameter declares it), or returned from an annotated function; a `then`/`catch` callback
- * whose promise an annotated function returns.
+ * derived class (the template-method pattern); a callback passed to a method that is not a data
+ * pipeline (`doc.nodesBetween(a, b, fn)`, `JSON.parse(text, reviver)`; `map`, `reduce`, `then`
+ * hand the result on as data and are judged); a function anywhere inside object and array literals
+ * whose type is written (`const rules: Rule[] = [{ … }]`, `{ … } satisfies Model`), that are passed
+ * to a call or a JSX attribute (`prompt([{ validate }])`, `rules={{ validate }}`), or that are the
+ * result of an annotated or governed function; a `then`/`catch` callback whose promise an
+ * annotated function returns.
  *
  * @param node - a function
  * @example
@@ -69,16 +152,7 @@ export function hasWrittenResultContract(node: FunctionNode): boolean {
   if (parent.type === AST_NODE_TYPES.MethodDefinition) {
     return parent.override || (parent.accessibility === 'protected' && parent.parent.parent.superClass !== null);
   }
-  if (parent.type !== AST_NODE_TYPES.Property || parent.value !== node) return isReturnedPromiseCallback(node);
-  const object = parent.parent;
-  if (object.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  const owner = object.parent;
-  return (
-    owner.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    owner.type === AST_NODE_TYPES.TSAsExpression ||
-    (owner.type === AST_NODE_TYPES.VariableDeclarator && owner.id.typeAnnotation !== undefined) ||
-    ((owner.type === AST_NODE_TYPES.CallExpression || owner.type === AST_NODE_TYPES.NewExpression) &&
-      owner.callee !== object) ||
-    isResultOfAnnotatedFunction(object)
-  );
+  if (isMethodCallback(node)) return true;
+  const literal = getEnclosingLiteral(node);
+  return literal ? isDeclaredLiteral(literal) : isReturnedPromiseCallback(node);
 }

@@ -36,10 +36,12 @@ function isPath(argument: TSESTree.CallExpressionArgument | undefined): boolean 
 /**
  * Whether `node` is a callback whose result its caller throws away or only tests for truthiness,
  * judged from the call it is passed to: an event, timer or effect handler, a `forEach` or
- * `filter`/`find`/`some` callback, a `map` callback whose results are filtered right after, an
+ * `filter`/`find`/`some` callback, a `map` callback whose results are filtered right after (or
+ * after `.flat()`), an
  * Express, Fastify, Koa or Hono route handler registered with a path (`app.get('/orders', handler)`,
  * whose result the framework ignores or requires to be a response),
- * a `new Promise` executor, a `new Proxy` trap or a JSX handler.
+ * a `new Promise` executor, a `new Proxy` trap, a JSX handler or a tagged template's interpolation
+ * (styled-components, `css`).
  *
  * @param node - a function
  * @example
@@ -48,6 +50,10 @@ function isPath(argument: TSESTree.CallExpressionArgument | undefined): boolean 
 export function isCallbackResultIgnored(node: FunctionNode): boolean {
   let { parent } = node;
   if (parent.type === AST_NODE_TYPES.JSXExpressionContainer) return true;
+  // styled.div`${(p) => !p.compact && 'margin: 0;'}`: the tag decides what each result means (false renders nothing).
+  if (parent.type === AST_NODE_TYPES.TemplateLiteral && parent.parent.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+    return true;
+  }
   // A trap of `new Proxy(target, { get(…) { … } })` answers for every property: any result goes.
   if (parent.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
     const handler = parent.parent;
@@ -66,15 +72,47 @@ export function isCallbackResultIgnored(node: FunctionNode): boolean {
   return IGNORING_CALLEES.has(name) || (ROUTE_METHODS.has(name) && isPath(parent.arguments[0])) || isFilteredMap(parent, name);
 }
 
-/** `items.map((item) => { if (!ok) return; return … }).filter(Boolean)`: missing results are dropped right after. */
+/** Whether a call's result reaches a `filter` through `.flat()` calls, flattened at least once when `flat`. */
+function reachesFilter(call: TSESTree.CallExpression, flat: boolean): boolean {
+  let flattened = !flat;
+  for (let current = call; ; ) {
+    const member = current.parent;
+    if (
+      member.type !== AST_NODE_TYPES.MemberExpression ||
+      member.object !== current ||
+      member.property.type !== AST_NODE_TYPES.Identifier ||
+      member.parent.type !== AST_NODE_TYPES.CallExpression ||
+      member.parent.callee !== member
+    ) {
+      return false;
+    }
+    if (member.property.name === 'filter') return flattened;
+    if (member.property.name !== 'flat') return false;
+    flattened = true;
+    current = member.parent;
+  }
+}
+
+/** The map call whose callback returns `call` as its result (`rows.map((row) => row.items.map(…))`). */
+function getOuterMap(call: TSESTree.CallExpression): TSESTree.CallExpression | undefined {
+  let callback: TSESTree.Node | undefined;
+  if (call.parent.type === AST_NODE_TYPES.ArrowFunctionExpression && call.parent.body === call) callback = call.parent;
+  else if (call.parent.type === AST_NODE_TYPES.ReturnStatement) callback = call.parent.parent.parent;
+  const outer = callback?.parent;
+  return outer?.type === AST_NODE_TYPES.CallExpression && (outer.arguments as readonly TSESTree.Node[]).includes(callback as TSESTree.Node)
+    ? outer
+    : undefined;
+}
+
+/**
+ * `items.map((item) => { if (!ok) return; return … }).filter(Boolean)`: missing results are dropped
+ * right after, or after `.flat()` spreads them out of the arrays an outer `map` (or a `flatMap`) made.
+ */
 function isFilteredMap(call: TSESTree.CallExpression, name: string): boolean {
-  const member = call.parent;
-  return (
-    (name === 'map' || name === 'flatMap') &&
-    member.type === AST_NODE_TYPES.MemberExpression &&
-    member.object === call &&
-    member.property.type === AST_NODE_TYPES.Identifier &&
-    member.property.name === 'filter' &&
-    member.parent.type === AST_NODE_TYPES.CallExpression
-  );
+  if (name !== 'map' && name !== 'flatMap') return false;
+  if (reachesFilter(call, false)) return true;
+  const outer = getOuterMap(call);
+  const outerName = outer && getCalleeName(outer.callee);
+  if (outer === undefined || (outerName !== 'map' && outerName !== 'flatMap')) return false;
+  return reachesFilter(outer, outerName === 'map');
 }

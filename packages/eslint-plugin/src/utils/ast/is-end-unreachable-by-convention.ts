@@ -18,11 +18,34 @@ function leaves(statements: readonly TSESTree.Statement[]): boolean {
   return final?.type === AST_NODE_TYPES.ReturnStatement || final?.type === AST_NODE_TYPES.ThrowStatement;
 }
 
+/** Whether a statement never completes normally: it returns, throws or calls something that never returns, on every path. */
+function ends(statement: TSESTree.Statement | null | undefined): boolean {
+  switch (statement?.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+      return true;
+    case AST_NODE_TYPES.ExpressionStatement:
+      return (
+        statement.expression.type === AST_NODE_TYPES.CallExpression &&
+        NEVER_RETURNING.test(getCalleeName(statement.expression.callee))
+      );
+    case AST_NODE_TYPES.BlockStatement:
+      return ends(statement.body.at(-1));
+    case AST_NODE_TYPES.IfStatement:
+      return ends(statement.consequent) && ends(statement.alternate);
+    case AST_NODE_TYPES.TryStatement:
+      return (ends(statement.block) && (!statement.handler || ends(statement.handler.body))) || ends(statement.finalizer);
+    default:
+      return false;
+  }
+}
+
 /**
  * Whether the end of a function body, although code paths reach it, is not reached in practice by
- * a convention code paths cannot see: the body ends in a call that never returns
- * (`process.exit(1)`, `assertNever(value)`, `throwNotFound()`), or in a `switch` without
- * `default` whose cases all leave — TypeScript's way of walking every member of a union.
+ * a convention code paths cannot see: every path of its last statement ends in a `return`, a
+ * `throw` or a call that never returns (`process.exit(1)` at the end of a `catch`,
+ * `assertNever(value)`, `throwNotFound()`), or it ends in a `switch` without `default` whose cases
+ * all leave — TypeScript's way of walking every member of a union.
  *
  * @param body - a function body
  * @example
@@ -30,9 +53,7 @@ function leaves(statements: readonly TSESTree.Statement[]): boolean {
  */
 export function isEndUnreachableByConvention(body: TSESTree.BlockStatement): boolean {
   const last = body.body.at(-1);
-  if (last?.type === AST_NODE_TYPES.ExpressionStatement && last.expression.type === AST_NODE_TYPES.CallExpression) {
-    return NEVER_RETURNING.test(getCalleeName(last.expression.callee));
-  }
+  if (ends(last)) return true;
   return (
     last?.type === AST_NODE_TYPES.SwitchStatement &&
     last.cases.length > 0 &&

@@ -8,8 +8,8 @@ import { getTypeValueKinds } from './get-type-value-kinds.js';
 
 // Types that are another form of a string (its bytes, a parsed URL) rather than data beside it.
 const STRING_FORMS = new Set([
-  'Buffer', 'Uint8Array', 'ArrayBuffer', 'URL', 'Date', 'RegExp', 'String', 'Blob', 'File', 'Stream', 'Readable',
-  'ReadableStream',
+  'Buffer', 'Uint8Array', 'ArrayBuffer', 'URL', 'URLSearchParams', 'Date', 'RegExp', 'String', 'Blob', 'File', 'FormData',
+  'Stream', 'Readable', 'ReadableStream',
 ]);
 
 function getTypeParameterNames(node: TSESTree.Node): Set<string> {
@@ -28,7 +28,9 @@ function isStringType(node: TSESTree.TypeNode | undefined): boolean {
 
 /** Without types, a named type is taken for an entity unless its name says it is another form of a string. */
 function classifyWrittenObject(node: ObjectTypeNode): number {
-  if (node.type === AST_NODE_TYPES.TSTupleType) return ValueKind.Object;
+  if (node.type === AST_NODE_TYPES.TSTupleType) {
+    return node.elementTypes.length > 0 && node.elementTypes.every(isStringType) ? ValueKind.String : ValueKind.Object;
+  }
   if (node.type === AST_NODE_TYPES.TSArrayType) return isStringType(node.elementType) ? ValueKind.String : ValueKind.Object;
   const { typeName } = node;
   let name = '';

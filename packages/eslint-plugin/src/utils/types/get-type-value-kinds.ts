@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { isMessageLike, ValueKind } from '../ast/get-expression-value-kinds.js';
+import { isMessageLikeType, ValueKind } from '../ast/get-expression-value-kinds.js';
 import { getTypeScript } from './get-typescript.js';
 
 interface Flags {
@@ -48,9 +48,9 @@ function getMemberKinds(member: ts.Type): number {
     return (member as ts.Type & { intrinsicName?: string }).intrinsicName === 'true' ? ValueKind.True : ValueKind.False;
   }
   if (typeFlags & F.Boolean) return ValueKind.Boolean;
-  // A message-like string literal type is a message written somewhere; a string enum member is data.
-  if (member.isStringLiteral() && !(typeFlags & F.EnumLiteral) && isMessageLike(member.value)) {
-    return ValueKind.StringLiteral;
+  // A string literal type written as prose is a message; a token or a string enum member is data.
+  if (member.isStringLiteral() && !(typeFlags & F.EnumLiteral)) {
+    return isMessageLikeType(member.value) ? ValueKind.StringLiteral : ValueKind.StringToken;
   }
   for (const [mask, kind] of primitives) if (typeFlags & mask) return kind;
   if (member.isIntersection()) {
