@@ -238,6 +238,9 @@ export default createRule<Options, MessageIds>({
         if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
         const expression = unwrapExpression(argument);
         if (expression.type !== AST_NODE_TYPES.Identifier && expression.type !== AST_NODE_TYPES.MemberExpression) continue;
+        // Most arguments are data (ids, inputs, clocks): only one that is evidently a handle (by
+        // name, annotation or origin) is worth asking the type checker about, which may veto it.
+        if (model.getSyntacticHandle(expression) === undefined) continue;
         const handle = model.getHandle(expression);
         if (handle === undefined || !isOtherHandle(handle, scope) || handle.role === 'repository') continue;
         if (handle.evidence === 'name' && handle.generic) continue;
