@@ -464,6 +464,121 @@ async function createSchema(db) {
   await sql\`create index accounts_id on accounts (id)\`.execute(db);
 }
 `,
+    // per-item failure isolation: each item of Promise.allSettled settles on its own
+    `
+async function refreshRatings(prisma, sites) {
+  await Promise.allSettled(
+    sites.map(async (site) => {
+      await prisma.site.update({ where: { id: site.id }, data: { checkedAt: new Date() } });
+    }),
+  );
+}
+`,
+    // per-item failure isolation: a loop whose catch handles the item's failure and goes on
+    `
+async function verifyDomains(prisma, domains) {
+  for (const domain of domains) {
+    try {
+      await prisma.domain.update({ where: { id: domain.id }, data: { verified: true } });
+    } catch (error) {
+      console.error(error);
+    }
+  }
+}
+`,
+    // batching loops: the loop goes on depending on the result of its one write
+    `
+async function purgeRateLimits(prisma, cutoff) {
+  let deleted = 0;
+  do {
+    deleted = await prisma.$executeRaw\`DELETE FROM "RateLimit" WHERE ctid IN (SELECT ctid FROM "RateLimit" WHERE "createdAt" < \${cutoff} LIMIT 10000)\`;
+  } while (deleted === 10000);
+}
+`,
+    `
+async function purgeEvents(db, before) {
+  let hasMore = true;
+  while (hasMore) {
+    const result = await db.deleteFrom('events').where('created_at', '<', before).limit(1000).executeTakeFirst();
+    hasMore = Number(result.numDeletedRows) === 1000;
+  }
+}
+`,
+    `
+async function cancelCommissions(prisma, partnerId) {
+  while (true) {
+    const { count } = await prisma.commission.updateMany({ where: { partnerId, status: 'pending' }, data: { status: 'canceled' } });
+    if (count < 500) break;
+  }
+}
+`,
+    // workflow phases: running → work in another system → done/failed, each committed on its own
+    `
+async function runJob(prisma, id, handler) {
+  await prisma.job.update({ where: { id }, data: { status: 'running' } });
+  try {
+    const result = await handler();
+    await prisma.job.update({ where: { id }, data: { status: 'done', result } });
+  } catch (error) {
+    await prisma.job.update({ where: { id }, data: { status: 'failed', error: String(error) } });
+  }
+}
+`,
+    // workflow phases: a write records what the other system answered
+    `
+async function createTag(db, name) {
+  const [tag] = await db.insert(tags).values({ name }).returning();
+  const { embedding } = await embedService.embed(name);
+  await db.insert(tagEmbeddings).values({ tagId: tag.id, embedding });
+}
+`,
+    // a failure record before an unconditional throw must commit on its own
+    `
+async function signIn(prisma, userId, valid) {
+  if (!valid) {
+    await prisma.securityLog.create({ data: { userId, type: 'SIGN_IN_FAIL' } });
+    throw new Error('invalid credentials');
+  }
+  await prisma.session.create({ data: { userId } });
+}
+`,
+    // a helper of the file only ever called with the transaction's handle runs inside it
+    `
+async function createDefaultCategories(db, teamId) {
+  const [parent] = await db.insert(categories).values({ teamId, name: 'root' }).returning();
+  await db.insert(categories).values({ teamId, parentId: parent.id, name: 'child' });
+}
+export async function createTeam(db, name) {
+  return db.transaction(async (tx) => {
+    const [team] = await tx.insert(teams).values({ name }).returning();
+    await createDefaultCategories(tx, team.id);
+  });
+}
+`,
+    // work handed to waitUntil runs detached, after the response
+    `
+export async function createDashboard(prisma, linkId) {
+  const dashboard = await prisma.dashboard.create({ data: { linkId } });
+  waitUntil(prisma.link.update({ where: { id: linkId }, data: { publicStats: true } }));
+  return dashboard;
+}
+`,
+    // Sequelize: a managed transaction, handed on through the { transaction } option
+    `
+import type { Transaction } from 'sequelize';
+import { Event, Subscription } from '@server/models';
+import { sequelize } from '@server/storage/database';
+async function subscribeUser(userId: string, options: { transaction?: Transaction } = {}) {
+  await Subscription.create({ userId }, { transaction: options.transaction });
+  await Event.create({ name: 'subscriptions.create', userId }, { transaction: options.transaction });
+}
+export async function subscribeAll(userIds: string[]) {
+  await sequelize.transaction(async (transaction) => {
+    for (const userId of userIds) await subscribeUser(userId, { transaction });
+    await sequelize.query('INSERT INTO audit (kind) VALUES (:kind)', { replacements: { kind: 'subscribe' }, transaction });
+  });
+}
+`,
   ],
   invalid: [
     // Kysely: the legacy createOrder — order, items in a loop, stock, no transaction
@@ -1161,6 +1276,302 @@ export const worker = (db) => async (job) => {
 ` }] },
       ],
     },
+    // per-item isolation: two writes within one settled item still need a transaction
+    {
+      code: `
+async function archiveAll(prisma, ids) {
+  await Promise.allSettled(
+    ids.map(async (id) => {
+      await prisma.order.update({ where: { id }, data: { archived: true } });
+      await prisma.orderItem.deleteMany({ where: { orderId: id } });
+    }),
+  );
+}
+`,
+      errors: [
+        { messageId: 'missingTransaction', line: 2, column: 16, endLine: 2, endColumn: 26 },
+      ],
+    },
+    // per-item isolation: a catch that rethrows stops the loop half done
+    {
+      code: `
+async function importRows(db, rows) {
+  for (const row of rows) {
+    try {
+      await db.insertInto('rows').values(row).execute();
+    } catch (error) {
+      console.error(error);
+      throw error;
+    }
+  }
+}
+`,
+      errors: [
+        { messageId: 'missingTransaction', line: 2, column: 16, endLine: 2, endColumn: 26, suggestions: [{ messageId: 'wrapInTransaction', output: `
+async function importRows(db, rows) {
+  await db.transaction().execute(async (trx) => {
+    for (const row of rows) {
+      try {
+        await trx.insertInto('rows').values(row).execute();
+      } catch (error) {
+        console.error(error);
+        throw error;
+      }
+    }
+  });
+}
+` }] },
+      ],
+    },
+    // per-item isolation: two writes within one isolated iteration
+    {
+      code: `
+async function shipAll(db, orders) {
+  for (const order of orders) {
+    try {
+      await db.updateTable('orders').set({ status: 'shipped' }).where('id', '=', order.id).execute();
+      await db.insertInto('shipments').values({ order_id: order.id }).execute();
+    } catch (error) {
+      console.error(error);
+    }
+  }
+}
+`,
+      errors: [
+        { messageId: 'missingTransaction', line: 2, column: 16, endLine: 2, endColumn: 23, suggestions: [{ messageId: 'wrapInTransaction', output: `
+async function shipAll(db, orders) {
+  for (const order of orders) {
+    try {
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('orders').set({ status: 'shipped' }).where('id', '=', order.id).execute();
+        await trx.insertInto('shipments').values({ order_id: order.id }).execute();
+      });
+    } catch (error) {
+      console.error(error);
+    }
+  }
+}
+` }] },
+      ],
+    },
+    // a loop that does not test the result of its write is not a batching loop
+    {
+      code: `
+async function purgeBatches(db, batches) {
+  let index = 0;
+  while (index < batches.length) {
+    await db.deleteFrom('events').where('id', 'in', batches[index]).execute();
+    index += 1;
+  }
+}
+`,
+      errors: [
+        { messageId: 'missingTransaction', line: 2, column: 16, endLine: 2, endColumn: 28, suggestions: [{ messageId: 'wrapInTransaction', output: `
+async function purgeBatches(db, batches) {
+  let index = 0;
+  await db.transaction().execute(async (trx) => {
+    while (index < batches.length) {
+      await trx.deleteFrom('events').where('id', 'in', batches[index]).execute();
+      index += 1;
+    }
+  });
+}
+` }] },
+      ],
+    },
+    // workflow phases: two writes within one phase
+    {
+      code: `
+async function runJob(prisma, id, handler) {
+  await prisma.job.update({ where: { id }, data: { status: 'running' } });
+  await prisma.jobLog.create({ data: { jobId: id, message: 'started' } });
+  try {
+    const result = await handler();
+    await prisma.job.update({ where: { id }, data: { status: 'done', result } });
+  } catch (error) {
+    await prisma.job.update({ where: { id }, data: { status: 'failed' } });
+  }
+}
+`,
+      errors: [
+        { messageId: 'missingTransaction', line: 2, column: 16, endLine: 2, endColumn: 22, suggestions: [{ messageId: 'wrapInTransaction', output: `
+async function runJob(prisma, id, handler) {
+  await prisma.$transaction(async (tx) => {
+    await tx.job.update({ where: { id }, data: { status: 'running' } });
+    await tx.jobLog.create({ data: { jobId: id, message: 'started' } });
+    try {
+      const result = await handler();
+      await tx.job.update({ where: { id }, data: { status: 'done', result } });
+    } catch (error) {
+      await tx.job.update({ where: { id }, data: { status: 'failed' } });
+    }
+  });
+}
+` }] },
+      ],
+    },
+    // workflow phases: a call whose outcome no write records is no boundary
+    {
+      code: `
+async function publish(db, post) {
+  await db.updateTable('posts').set({ published: true }).where('id', '=', post.id).execute();
+  await notifier.notify(post.authorId);
+  await db.insertInto('feed').values({ post_id: post.id }).execute();
+}
+`,
+      errors: [
+        { messageId: 'missingTransaction', line: 2, column: 16, endLine: 2, endColumn: 23, suggestions: [{ messageId: 'wrapInTransaction', output: `
+async function publish(db, post) {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('posts').set({ published: true }).where('id', '=', post.id).execute();
+    await notifier.notify(post.authorId);
+    await trx.insertInto('feed').values({ post_id: post.id }).execute();
+  });
+}
+` }] },
+      ],
+    },
+    // workflow phases: a call named for data access reads the database elsewhere
+    {
+      code: `
+async function restock(db, sku) {
+  await db.insertInto('restocks').values({ sku }).execute();
+  const product = await getProduct(sku);
+  await db.updateTable('products').set({ stock: product.stock + 10 }).where('sku', '=', sku).execute();
+}
+`,
+      errors: [
+        { messageId: 'missingTransaction', line: 2, column: 16, endLine: 2, endColumn: 23, suggestions: [{ messageId: 'wrapInTransaction', output: `
+async function restock(db, sku) {
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('restocks').values({ sku }).execute();
+    const product = await getProduct(sku);
+    await trx.updateTable('products').set({ stock: product.stock + 10 }).where('sku', '=', sku).execute();
+  });
+}
+` }] },
+      ],
+    },
+    // workflow phases: a call on a branch that returns separates nothing on the other path (dub lib/webhook/failure.ts)
+    {
+      code: `
+async function recordFailure(prisma, id, notifyAt) {
+  const webhook = await prisma.webhook.update({ where: { id }, data: { failures: { increment: 1 } } });
+  if (notifyAt.includes(webhook.failures)) {
+    await fetch('https://hooks.example.com/notify');
+    return;
+  }
+  await prisma.webhook.update({ where: { id }, data: { disabledAt: new Date() } });
+}
+`,
+      errors: [
+        { messageId: 'missingTransaction', line: 2, column: 16, endLine: 2, endColumn: 29, suggestions: [{ messageId: 'wrapInTransaction', output: `
+async function recordFailure(prisma, id, notifyAt) {
+  return await prisma.$transaction(async (tx) => {
+    const webhook = await tx.webhook.update({ where: { id }, data: { failures: { increment: 1 } } });
+    if (notifyAt.includes(webhook.failures)) {
+      await fetch('https://hooks.example.com/notify');
+      return;
+    }
+    await tx.webhook.update({ where: { id }, data: { disabledAt: new Date() } });
+  });
+}
+` }] },
+      ],
+    },
+    // a throw on one branch only: the write before it still counts
+    {
+      code: `
+async function charge(prisma, id, approved) {
+  await prisma.attempt.create({ data: { orderId: id } });
+  if (!approved) throw new Error('declined');
+  await prisma.order.update({ where: { id }, data: { paid: true } });
+}
+`,
+      errors: [
+        { messageId: 'missingTransaction', line: 2, column: 16, endLine: 2, endColumn: 22, suggestions: [{ messageId: 'wrapInTransaction', output: `
+async function charge(prisma, id, approved) {
+  await prisma.$transaction(async (tx) => {
+    await tx.attempt.create({ data: { orderId: id } });
+    if (!approved) throw new Error('declined');
+    await tx.order.update({ where: { id }, data: { paid: true } });
+  });
+}
+` }] },
+      ],
+    },
+    // a helper of the file called with a database handle somewhere answers for its writes
+    {
+      code: `
+async function createDefaultCategories(db, teamId) {
+  const [parent] = await db.insert(categories).values({ teamId, name: 'root' }).returning();
+  await db.insert(categories).values({ teamId, parentId: parent.id, name: 'child' });
+}
+export async function createTeam(db, name) {
+  return db.transaction(async (tx) => {
+    const [team] = await tx.insert(teams).values({ name }).returning();
+    await createDefaultCategories(tx, team.id);
+  });
+}
+export async function resetCategories(db, teamId) {
+  await createDefaultCategories(db, teamId);
+}
+`,
+      errors: [
+        { messageId: 'missingTransaction', line: 2, column: 16, endLine: 2, endColumn: 39 },
+      ],
+    },
+    // writes next to waitUntil still count
+    {
+      code: `
+export async function createDashboard(prisma, linkId) {
+  const dashboard = await prisma.dashboard.create({ data: { linkId } });
+  await prisma.link.update({ where: { id: linkId }, data: { publicStats: true } });
+  waitUntil(prisma.auditLog.create({ data: { linkId } }));
+  return dashboard;
+}
+`,
+      errors: [
+        { messageId: 'missingTransaction', line: 2, column: 23, endLine: 2, endColumn: 38, suggestions: [{ messageId: 'wrapInTransaction', output: `
+export async function createDashboard(prisma, linkId) {
+  const { dashboard } = await prisma.$transaction(async (tx) => {
+    const dashboard = await tx.dashboard.create({ data: { linkId } });
+    await tx.link.update({ where: { id: linkId }, data: { publicStats: true } });
+    return { dashboard };
+  });
+  waitUntil(prisma.auditLog.create({ data: { linkId } }));
+  return dashboard;
+}
+` }] },
+      ],
+    },
+    // Sequelize: model writes without a transaction
+    {
+      code: `
+import { Team, User } from '@server/models';
+import type { Transaction } from 'sequelize';
+export async function createTeam(name: string) {
+  const team = await Team.create({ name });
+  await User.create({ teamId: team.id, role: 'admin' });
+}
+`,
+      errors: [
+        { messageId: 'missingTransaction', line: 4, column: 23, endLine: 4, endColumn: 33 },
+      ],
+    },
+    // Sequelize: raw writes on the instance
+    {
+      code: `
+import { sequelize } from '@server/storage/database';
+export async function archive(id: string) {
+  await sequelize.query('UPDATE documents SET archived = true WHERE id = :id', { replacements: { id } });
+  await sequelize.query('DELETE FROM pins WHERE document_id = :id', { replacements: { id } });
+}
+`,
+      errors: [
+        { messageId: 'missingTransaction', line: 3, column: 23, endLine: 3, endColumn: 30 },
+      ],
+    },
   ],
 });
 
@@ -1241,6 +1652,27 @@ export async function transfer(store: Kysely<DB>, from: string, to: string, amou
     await trx.updateTable('accounts').set((eb) => ({ balance: eb('balance', '-', amount) })).where('id', '=', from).execute();
     await trx.updateTable('accounts').set((eb) => ({ balance: eb('balance', '+', amount) })).where('id', '=', to).execute();
   });
+}
+`,
+    // typed: a job's phases around work in another system
+    `
+import type { PrismaClient } from '@prisma/client';
+export async function runJob(prisma: PrismaClient, id: string, handler: () => Promise<string>) {
+  await prisma.order.update({ where: { id }, data: { status: 'running' } });
+  try {
+    const status = await handler();
+    await prisma.order.update({ where: { id }, data: { status } });
+  } catch {
+    await prisma.order.update({ where: { id }, data: { status: 'failed' } });
+  }
+}
+`,
+    // typed: items of Promise.allSettled settle on their own
+    `
+import type { Kysely } from 'kysely';
+interface DB { domains: { id: string; verified: boolean } }
+export async function verifyAll(db: Kysely<DB>, ids: string[]) {
+  await Promise.allSettled(ids.map((id) => db.updateTable('domains').set({ verified: true }).where('id', '=', id).execute()));
 }
 `,
   ],
@@ -1378,6 +1810,37 @@ export async function adjust(link: Connection, sku: string, delta: number) {
 `,
       errors: [
         { messageId: 'missingTransaction', line: 3, column: 23, endLine: 3, endColumn: 29 },
+      ],
+    },
+    // typed: a call to another system on a branch that returns separates nothing on the other path
+    {
+      code: `
+import type { Kysely } from 'kysely';
+interface DB { webhooks: { id: string; failures: number; disabled: boolean } }
+export async function recordFailure(db: Kysely<DB>, id: string, notify: boolean) {
+  await db.updateTable('webhooks').set((eb) => ({ failures: eb('failures', '+', 1) })).where('id', '=', id).execute();
+  if (notify) {
+    await fetch('https://hooks.example.com/notify');
+    return;
+  }
+  await db.updateTable('webhooks').set({ disabled: true }).where('id', '=', id).execute();
+}
+`,
+      errors: [
+        { messageId: 'missingTransaction', line: 4, column: 23, endLine: 4, endColumn: 36, suggestions: [{ messageId: 'wrapInTransaction', output: `
+import type { Kysely } from 'kysely';
+interface DB { webhooks: { id: string; failures: number; disabled: boolean } }
+export async function recordFailure(db: Kysely<DB>, id: string, notify: boolean) {
+  return await db.transaction().execute(async (trx) => {
+    await trx.updateTable('webhooks').set((eb) => ({ failures: eb('failures', '+', 1) })).where('id', '=', id).execute();
+    if (notify) {
+      await fetch('https://hooks.example.com/notify');
+      return;
+    }
+    await trx.updateTable('webhooks').set({ disabled: true }).where('id', '=', id).execute();
+  });
+}
+` }] },
       ],
     },
   ],

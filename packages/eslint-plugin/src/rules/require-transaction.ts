@@ -11,9 +11,10 @@ import type { DbLibraryName } from '../utils/db/create-db-library.js';
 import { DB_LIBRARIES, DEFAULT_HANDLE_PATTERN, type DbModel } from '../utils/db/create-db-model.js';
 import { createProgramCalleeResolver } from '../utils/db/create-program-callee-resolver.js';
 import { createWriteAnalyzer, type FunctionNode, type WriteAnalyzer, type WriteEvent } from '../utils/db/create-write-analyzer.js';
-import { getCallChain, getMemberName, unwrapExpression } from '../utils/db/get-call-chain.js';
+import { getMemberName, unwrapExpression } from '../utils/db/get-call-chain.js';
 import { getDbModel } from '../utils/db/get-db-model.js';
 import { getTransactionWrap } from '../utils/db/get-transaction-wrap.js';
+import { isPhaseBoundary } from '../utils/db/is-phase-boundary.js';
 import { getTypeServices } from '../utils/types/get-type-services.js';
 
 export type Options = [
@@ -27,20 +28,11 @@ export type Options = [
 ];
 export type MessageIds = 'missingTransaction' | 'splitTransactions' | 'concurrentWritesInTransaction' | 'wrapInTransaction';
 
-// Awaited calls that leave the process (payment gateways, HTTP): the work before and after them
-// cannot share a transaction, by design (record intent → commit → call → record outcome).
-const EXTERNAL_CALL = /(?:^|\.)fetch$|gateway|stripe|paypal|adyen|braintree|axios|httpClient|webhook/iu;
 const PROMISE_COMBINATORS = new Set(['all', 'allSettled']);
 // Libraries whose transaction handle is a bare connection: after a failed sibling rolls back and
 // releases it, the other queries still run on it, outside any transaction. Prisma and TypeORM
 // refuse queries on a closed transaction instead.
 const CONCURRENCY_HAZARDS = new Set<DbLibraryName>(['kysely', 'knex', 'drizzle', 'pg']);
-
-function getStaticCalleeName(node: TSESTree.Expression): string {
-  const chain = getCallChain(node);
-  const root = chain.root.type === AST_NODE_TYPES.Identifier ? chain.root.name : chain.root.type === AST_NODE_TYPES.ThisExpression ? 'this' : '';
-  return [root, ...chain.steps.map((step) => step.name ?? '')].join('.');
-}
 
 function formatLines(lines: readonly string[]): string {
   if (lines.length === 1) return `line ${lines[0] ?? ''}`;
@@ -113,7 +105,10 @@ export default createRule<Options, MessageIds>({
 
     // A write through a parameter the function treats as a transaction is the caller's.
     function isCountable(event: WriteEvent, fn: FunctionNode, analyzer: WriteAnalyzer): boolean {
-      return typeof event.category !== 'number' || analyzer.isDatabaseParameter(fn, event.category);
+      if (typeof event.category !== 'number') return true;
+      // A transaction handed on inside the parameter (Sequelize's `options.transaction`).
+      if (event.kind === 'write' && event.handle !== undefined && event.handle.kind !== 'database') return false;
+      return analyzer.isDatabaseParameter(fn, event.category);
     }
 
     /**
@@ -174,8 +169,12 @@ export default createRule<Options, MessageIds>({
         (event) => isCountable(event, fn, analyzer) && !(event.category === 'transaction' && isRepeatedIn(event.node, fn)),
       );
       const directWrites = countable.filter((event) => event.category !== 'transaction');
-      const isExternal = (statement: TSESTree.Statement): boolean =>
-        hasAwaitedCall(statement, (call) => !eventNodes.has(call) && EXTERNAL_CALL.test(getStaticCalleeName(call.callee)));
+      const boundaries = new Map<TSESTree.Statement, boolean>();
+      const isExternal = (statement: TSESTree.Statement): boolean => {
+        let known = boundaries.get(statement);
+        if (known === undefined) boundaries.set(statement, (known = isPhaseBoundary(statement, fn, events, model)));
+        return known;
+      };
       const writeWeight = measure(fn, directWrites, () => true, isExternal);
       const units = measure(fn, countable, () => true, isExternal);
       const name = ASTUtils.getFunctionNameWithKind(fn, sourceCode);

@@ -77,6 +77,36 @@ describe('getMaxPathWeight', () => {
     expect(measure(code)).toEqual({ max: 1, repeats: 0 });
   });
 
+  it.each([
+    ['function f(a) { w(); if (a) { barrier(); return; } w(); }', 2],
+    ['function f(a) { w(); if (a) { barrier(); } w(); }', 2],
+    ['function f() { w(); try { barrier(); w(); } catch { w(); } }', 1],
+    ['function f() { w(); w(); try { barrier(); w(); } catch { w(); } }', 2],
+    ['function f(items) { for (const item of items) { barrier(); w(item); } }', 1],
+    ['function f(items) { items.map(() => { barrier(); w(); }); }', 1],
+  ])('%s weighs %d: a barrier splits only the paths that cross it', (code, max) => {
+    expect(measure(code).max).toBe(max);
+  });
+
+  it.each([
+    ['function f(items) { Promise.allSettled(items.map((item) => w(item))); }', 1],
+    ['function f(items) { Promise.allSettled(items.map((item) => { w(item); w(item); })); }', 2],
+    ['function f() { Promise.allSettled([w(), w()]); }', 1],
+    ['function f(items) { for (const item of items) { try { w(item); } catch (error) { log(error); } } }', 1],
+    ['function f(items) { for (const item of items) { try { w(item); w(item); } catch (error) { log(error); } } }', 2],
+    ['function f() { let n = 0; do { n = w(); } while (n === 100); }', 1],
+    ['function f() { let more = true; while (more) { const r = w(); more = r.count === 100; } }', 1],
+  ])('%s weighs %d: per-item units and batches do not repeat', (code, max) => {
+    expect(measure(code).max).toBe(max);
+  });
+
+  it.each([
+    ['function f(items) { for (const item of items) { try { w(item); } catch (error) { throw error; } } }'],
+    ['function f(items) { let i = 0; while (i < items.length) { w(items[i]); i += 1; } }'],
+  ])('%s still repeats', (code) => {
+    expect(measure(code).max).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it('counts a loop once when countRepeats is off', () => {
     expect(measure('function f(items) { for (const item of items) w(item); w(); }', false)).toEqual({ max: 2, repeats: 0 });
   });

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { CallChain } from './get-call-chain.js';
 
 /** The database libraries the model knows. `pg` also covers mysql2 and other `query(sql)` drivers. */
-export type DbLibraryName = 'kysely' | 'prisma' | 'drizzle' | 'typeorm' | 'knex' | 'pg';
+export type DbLibraryName = 'kysely' | 'prisma' | 'drizzle' | 'typeorm' | 'knex' | 'sequelize' | 'pg';
 
 /**
  * What a handle is: a `database` (pool, client, ORM instance — each query commits on its own), a

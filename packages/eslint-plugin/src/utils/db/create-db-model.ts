@@ -17,10 +17,11 @@ import { knex } from './knex.js';
 import { kysely } from './kysely.js';
 import { pg } from './pg.js';
 import { prisma } from './prisma.js';
+import { sequelize } from './sequelize.js';
 import { typeorm } from './typeorm.js';
 
 /** Every library the model knows, in the order their shapes are tried. */
-export const DB_LIBRARIES: readonly DbLibrary[] = [kysely, prisma, drizzle, typeorm, knex, pg];
+export const DB_LIBRARIES: readonly DbLibrary[] = [kysely, prisma, drizzle, typeorm, knex, sequelize, pg];
 
 /** The default `handlePattern`: names (and `this.<name>`) that denote database handles. */
 export const DEFAULT_HANDLE_PATTERN = '^(db|database|kysely|trx|tx|prisma|knex|client|pool|conn|connection|manager|em|orm)$';

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
+import { isFollowedByThrow } from '../ast/is-followed-by-throw.js';
 import { getInlineFunctionKind } from '../code-path/get-inline-function-kind.js';
 import { getMaxPathWeight } from '../code-path/get-max-path-weight.js';
 import type { DbHandle, DbQuery, DbTransaction, DbTransactionControl } from './create-db-library.js';
@@ -11,6 +12,8 @@ import { getCalleeName, getFunctionName } from './get-function-name.js';
 import { getLocalCallee } from './get-local-callee.js';
 import { getNestedCalls } from './get-nested-calls.js';
 import { isDatabaseParameter } from './is-database-parameter.js';
+import { isDetachedCall } from './is-detached-call.js';
+import { isTransactionOnlyParameter } from './is-transaction-only-parameter.js';
 
 /** A function body the analyzer measures. */
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
@@ -277,6 +280,8 @@ export function createWriteAnalyzer(model: DbModel, calls: readonly CallNode[], 
     const found: WriteEvent[] = [];
     const batched: TSESTree.Node[] = [];
     for (const node of owned.get(fn) ?? []) {
+      // Detached work and failure records before a `throw` commit on their own, by design.
+      if (isDetachedCall(node, fn) || isFollowedByThrow(node, fn)) continue;
       const transaction = model.getTransaction(node);
       if (transaction !== undefined) {
         const ranges = transaction.batch === undefined ? [] : getBatchedRanges(transaction.batch, model);
@@ -346,7 +351,7 @@ export function createWriteAnalyzer(model: DbModel, calls: readonly CallNode[], 
     getSummary,
     isInTransaction,
     getParameterIndex,
-    isDatabaseParameter: (fn, index) => isDatabaseParameter(fn.params[index], model),
+    isDatabaseParameter: (fn, index) => isDatabaseParameter(fn.params[index], model) && !isTransactionOnlyParameter(fn, index, model, isInTransaction),
   };
   return analyzer;
 }

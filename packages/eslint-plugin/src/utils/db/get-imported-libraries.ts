@@ -11,7 +11,7 @@ export interface ImportedLibraries {
 }
 
 const OTHER_DATA_LAYERS =
-  /^(?:@mikro-orm\/|mongoose$|mongodb$|sequelize|objection$|@medusajs\/|@supabase\/|firebase|@google-cloud\/firestore|@aws-sdk\/client-dynamodb|@aws-sdk\/lib-dynamodb|redis$|ioredis$|@upstash\/|@planetscale\/database$|better-sqlite3$|sqlite3?$)/u;
+  /^(?:@mikro-orm\/|mongoose$|mongodb$|objection$|@medusajs\/|@supabase\/|firebase|@google-cloud\/firestore|@aws-sdk\/client-dynamodb|@aws-sdk\/lib-dynamodb|redis$|ioredis$|@upstash\/|@planetscale\/database$|better-sqlite3$|sqlite3?$)/u;
 
 function getSources(program: TSESTree.Program): string[] {
   const sources: string[] = [];
