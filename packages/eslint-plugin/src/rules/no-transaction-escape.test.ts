@@ -153,6 +153,24 @@ async function place(dataSource, order) {
   await queryRunner.commitTransaction();
 }
 `,
+    // a helper of the file handed the transaction's handle
+    `
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+async function logAudit(tx, orderId) {
+  await tx.audit.create({ data: { orderId } });
+}
+export async function cancel(orderId) {
+  await prisma.$transaction(async (tx) => {
+    await tx.order.update({ where: { id: orderId }, data: { status: 'cancelled' } });
+    await logAudit(tx, orderId);
+  });
+  await notifyCancelled(orderId);
+}
+async function notifyCancelled(orderId) {
+  await prisma.notification.create({ data: { orderId } });
+}
+`,
   ],
   invalid: [
     // Kysely: db instead of trx
@@ -561,6 +579,48 @@ async function cancel(prisma, id) {
 `,
       errors: [
         { messageId: 'unawaitedQuery', line: 4, column: 5, endLine: 4, endColumn: 70 },
+      ],
+    },
+    // a helper of the file that queries through the module-level client escapes the transaction
+    {
+      code: `
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+async function logAudit(orderId: string) {
+  await prisma.audit.create({ data: { orderId } });
+}
+export async function cancel(orderId: string) {
+  await prisma.$transaction(async (tx) => {
+    await tx.order.update({ where: { id: orderId }, data: { status: 'cancelled' } });
+    await logAudit(orderId);
+  });
+}
+`,
+      errors: [
+        { messageId: 'outerHandle', line: 10, column: 11, endLine: 10, endColumn: 28 },
+      ],
+    },
+    // a method of the class that queries through this.db, called two helpers down
+    {
+      code: `
+export class Orders {
+  constructor(private readonly db: Kysely<DB>) {}
+  private async touch(id: string) {
+    await this.db.updateTable('orders').set({ touched_at: new Date() }).where('id', '=', id).execute();
+  }
+  private async audit(id: string) {
+    await this.touch(id);
+  }
+  async ship(id: string) {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('orders').set({ status: 'shipped' }).where('id', '=', id).execute();
+      await this.audit(id);
+    });
+  }
+}
+`,
+      errors: [
+        { messageId: 'outerHandle', line: 13, column: 13, endLine: 13, endColumn: 27 },
       ],
     },
   ],

@@ -7,6 +7,8 @@ import type { DbHandle, DbLibraryName, DbQuery } from '../utils/db/create-db-lib
 import { DB_LIBRARIES, DEFAULT_HANDLE_PATTERN, type DbModel } from '../utils/db/create-db-model.js';
 import { getCallChain, getMemberName, unwrapExpression } from '../utils/db/get-call-chain.js';
 import { getDbModel } from '../utils/db/get-db-model.js';
+import { getEscapingHelperQuery } from '../utils/db/get-escaping-helper-query.js';
+import { getFunctionName } from '../utils/db/get-function-name.js';
 import { getTypeServices } from '../utils/types/get-type-services.js';
 
 export type Options = [{ handlePattern?: string; libraries?: DbLibraryName[] }];
@@ -63,7 +65,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       outerHandle:
-        "This query runs on '{{handle}}', outside the transaction opened at line {{line}}: it does not see the transaction's uncommitted writes, does not roll back with it, and can wait on its locks. Use the transaction's handle '{{transaction}}'.",
+        "{{subject}} runs on '{{handle}}', outside the transaction opened at line {{line}}: it does not see the transaction's uncommitted writes, does not roll back with it, and can wait on its locks. Use the transaction's handle '{{transaction}}'.",
       handleEscapes:
         "The transaction handle '{{transaction}}' escapes its callback: used after the callback returns, the transaction is already committed or rolled back. Keep every use of it inside the callback.",
       unawaitedQuery:
@@ -178,7 +180,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         node,
         messageId: 'outerHandle',
-        data: { handle: text, line: String(scope.line), transaction: scope.name },
+        data: { subject: 'This query', handle: text, line: String(scope.line), transaction: scope.name },
         suggest,
       });
     }
@@ -246,6 +248,25 @@ export default createRule<Options, MessageIds>({
         if (handle.evidence === 'name' && handle.generic) continue;
         reportOuterHandle(handle, scope, undefined);
       }
+    }
+
+    /** A helper of this file, called inside the transaction, that queries through a client of its own. */
+    function checkHelper(call: TSESTree.CallExpression, scope: TransactionScope, model: DbModel): void {
+      const found = getEscapingHelperQuery(call, calls, model);
+      if (found === undefined || (scope.start <= found.helper.range[0] && found.helper.range[1] <= scope.end)) return;
+      const { handle } = found.query;
+      if (!isOtherHandle(handle, scope) || reported.has(call)) return;
+      reported.add(call);
+      context.report({
+        node: call,
+        messageId: 'outerHandle',
+        data: {
+          subject: `A query run by '${getFunctionName(found.helper) ?? sourceCode.getText(call.callee)}'`,
+          handle: sourceCode.getText(handle.node),
+          line: String(scope.line),
+          transaction: scope.name,
+        },
+      });
     }
 
     /** The transaction parameter stored outside, returned, or used in deferred callbacks. */
@@ -328,7 +349,10 @@ export default createRule<Options, MessageIds>({
             if (isOtherHandle(transaction.handle, scope) && transaction.handle.kind !== 'transaction') reportOuterHandle(transaction.handle, scope, transaction.library);
             continue;
           }
-          if (call.type === AST_NODE_TYPES.CallExpression && model.getTransactionControl(call) === undefined) checkArguments(call, scope, model);
+          if (call.type === AST_NODE_TYPES.CallExpression && model.getTransactionControl(call) === undefined) {
+            checkArguments(call, scope, model);
+            checkHelper(call, scope, model);
+          }
         }
         for (const scope of scopes) checkEscapes(scope, model);
       },
