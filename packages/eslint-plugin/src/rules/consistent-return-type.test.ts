@@ -595,6 +595,40 @@ const same = _.isEqualWith(a, b, (left, right) => {
   if (typeof left === 'function') return true;
 });
 `,
+  {
+    code: `
+function ChoiceField({ control, field, preview }) {
+  return (
+    <Controller
+      control={control}
+      rules={
+        preview
+          ? {}
+          : {
+              validate: (value) => {
+                if (field.required && !value.length) return 'Select all that apply';
+                return true;
+              },
+            }
+      }
+    />
+  );
+}
+`,
+    filename: 'react.tsx',
+  },
+  `
+function emailInput(register, keyPath, inputType) {
+  return register(keyPath, {
+    ...(inputType === 'email' && {
+      validate: (value) => {
+        if (!value) return true;
+        return /^[^@]+@[^@]+$/.test(value) || 'Please enter a valid email address';
+      },
+    }),
+  });
+}
+`,
   // functions in literals whose type is written: typed arrays, annotated results
   `
 interface Rule {
@@ -642,6 +676,14 @@ function defaultValue(type) {
     case 'boolean': return false;
     default: return null;
   }
+}
+`,
+  // a declared any or unknown says the results may be anything
+  `
+function defaultArgValue(arg): any {
+  if (arg.list) return [];
+  if (arg.type === 'boolean') return false;
+  return null;
 }
 `,
   // a call that never returns ends its path, also at the end of a catch
@@ -1150,6 +1192,19 @@ export const repository = {
       { messageId: 'sentinelMixed', line: 5, column: 5, endLine: 5, endColumn: 19 },
       { messageId: 'errorStringMixed', line: 11, column: 9, endLine: 11, endColumn: 24 },
     ],
+  },
+  {
+    code: `
+const rules = strict
+  ? {
+      validate: (value) => {
+        if (!value) return 'Value is required';
+        return { value };
+      },
+    }
+  : {};
+`,
+    errors: [{ messageId: 'errorStringMixed', line: 6, column: 9, endLine: 6, endColumn: 26 }],
   },
   {
     code: `

@@ -100,6 +100,19 @@ function hasNoComparableResult(node: FunctionNode, results: readonly (TSESTree.E
   return results.some((result) => result !== null && isJsx(result));
 }
 
+/** `any`, `unknown`, or a promise of one. */
+function isOpenType(annotation: TSESTree.TypeNode): boolean {
+  if (annotation.type === AST_NODE_TYPES.TSAnyKeyword || annotation.type === AST_NODE_TYPES.TSUnknownKeyword) return true;
+  const [settled] = annotation.type === AST_NODE_TYPES.TSTypeReference ? (annotation.typeArguments?.params ?? []) : [];
+  return (
+    annotation.type === AST_NODE_TYPES.TSTypeReference &&
+    annotation.typeName.type === AST_NODE_TYPES.Identifier &&
+    annotation.typeName.name === 'Promise' &&
+    settled !== undefined &&
+    isOpenType(settled)
+  );
+}
+
 function isAmbient(node: TSESTree.Node): boolean {
   for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.TSModuleDeclaration && current.declare) return true;
@@ -363,7 +376,8 @@ export default createRule<Options, MessageIds>({
       if (node.generator || (isBlock && !(all & RETURNED))) return;
       all &= ~RETURNED;
       const annotation = node.returnType?.typeAnnotation;
-      if (annotation?.type === AST_NODE_TYPES.TSTypePredicate) return;
+      // `: any` and `: unknown` declare that the results may be anything (a default by field type).
+      if (annotation?.type === AST_NODE_TYPES.TSTypePredicate || (annotation && isOpenType(annotation))) return;
       // A declared return type is the contract: TypeScript holds every result to it, so when it can
       // be read it is judged instead of the results (unless annotations are not checked).
       if (annotation && checkAnnotations && !isOverloadImplementation(node)) {

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { isMessageLikeType, ValueKind } from './get-expression-value-kinds.js';
+import { ValueKind } from './get-expression-value-kinds.js';
+import { isMessageLikeType } from './is-message-like.js';
 
 const KEYWORDS: Partial<Record<AST_NODE_TYPES, number>> = {
   [AST_NODE_TYPES.TSBooleanKeyword]: ValueKind.Boolean,

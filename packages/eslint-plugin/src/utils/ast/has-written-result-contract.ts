@@ -69,24 +69,42 @@ function isMethodCallback(node: FunctionNode): boolean {
   return property.type !== AST_NODE_TYPES.PrivateIdentifier;
 }
 
-/** The outermost object or array literal a function sits in, through property values and elements. */
+/** Whether `parent` only passes `child` on into a literal: `cond ? { … } : {}`, `...(cond && { … })`. */
+function isPassThrough(parent: TSESTree.Node, child: TSESTree.Node): boolean {
+  return (
+    (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== child) ||
+    parent.type === AST_NODE_TYPES.LogicalExpression ||
+    parent.type === AST_NODE_TYPES.SpreadElement
+  );
+}
+
+/**
+ * The outermost object or array literal a function sits in, through property values, elements,
+ * spreads and the branches of `?:`, `&&` and `||`.
+ */
 function getEnclosingLiteral(node: FunctionNode): TSESTree.ObjectExpression | TSESTree.ArrayExpression | undefined {
   let literal: TSESTree.ObjectExpression | TSESTree.ArrayExpression | undefined;
   let current: TSESTree.Node = node;
   for (;;) {
-    const parent: TSESTree.Node = current.parent;
-    if (parent.type === AST_NODE_TYPES.ArrayExpression) {
+    const parent = current.parent as TSESTree.Node;
+    if (
+      parent.type === AST_NODE_TYPES.ArrayExpression ||
+      (parent.type === AST_NODE_TYPES.ObjectExpression && current.type === AST_NODE_TYPES.SpreadElement)
+    ) {
       literal = parent;
+      current = parent;
     } else if (
       parent.type === AST_NODE_TYPES.Property &&
       parent.value === current &&
       parent.parent.type === AST_NODE_TYPES.ObjectExpression
     ) {
       literal = parent.parent;
+      current = literal;
+    } else if (literal !== undefined && isPassThrough(parent, current)) {
+      current = parent;
     } else {
       return literal;
     }
-    current = literal;
   }
 }
 
@@ -109,8 +127,10 @@ function getResultOwner(expression: TSESTree.Node): FunctionNode | undefined {
 }
 
 /** A literal whose shape is declared elsewhere: typed, passed to a call or a JSX attribute, or the result of a governed function. */
-function isDeclaredLiteral(literal: TSESTree.ObjectExpression | TSESTree.ArrayExpression): boolean {
-  const owner = literal.parent;
+function isDeclaredLiteral(found: TSESTree.ObjectExpression | TSESTree.ArrayExpression): boolean {
+  let literal: TSESTree.Node = found;
+  while (isPassThrough(literal.parent as TSESTree.Node, literal)) literal = literal.parent as TSESTree.Node;
+  const owner = literal.parent as TSESTree.Node;
   switch (owner.type) {
     case AST_NODE_TYPES.TSSatisfiesExpression:
     case AST_NODE_TYPES.TSAsExpression:

@@ -1,5 +1,6 @@
 import type * as ts from 'typescript';
-import { isMessageLikeType, ValueKind } from '../ast/get-expression-value-kinds.js';
+import { ValueKind } from '../ast/get-expression-value-kinds.js';
+import { isMessageLikeType } from '../ast/is-message-like.js';
 import { getTypeScript } from './get-typescript.js';
 
 interface Flags {
