@@ -678,6 +678,27 @@ function defaultValue(type) {
   }
 }
 `,
+  // a switch whose default never returns does not fall off the end
+  `
+function defaultValue(type: 'string' | 'boolean' | 'struct', isNullable?: boolean) {
+  switch (type) {
+    case 'string':
+      return isNullable ? null : '';
+    case 'boolean':
+      return isNullable ? null : false;
+    case 'struct':
+      return {};
+    default:
+      assertNever(type);
+  }
+}
+`,
+  // a condition around a name narrows it: an optional flag tested for undefined is a boolean
+  `
+function shouldEscape(wrapBackticks: boolean, escape?: boolean) {
+  return escape === undefined ? !wrapBackticks : escape;
+}
+`,
   // a declared any or unknown says the results may be anything
   `
 function defaultArgValue(arg): any {
@@ -1315,6 +1336,26 @@ function loadUser(user: User | undefined) {
 }
 `,
     errors: [{ messageId: 'errorStringMixed', line: 7, column: 3, endLine: 7, endColumn: 15 }],
+  },
+  {
+    code: `
+function memberships(collection) {
+  const ids = [];
+  for (const membership of collection.memberships) ids.push(membership.id);
+  return ids.length > 0 ? ids : false;
+}
+`,
+    errors: [{ messageId: 'sentinelMixed', line: 5, column: 3, endLine: 5, endColumn: 39 }],
+  },
+  {
+    code: `
+function findUser(users, id) {
+  const user = users.get(id);
+  if (user) return user;
+  return false;
+}
+`,
+    errors: [{ messageId: 'sentinelMixed', line: 5, column: 3, endLine: 5, endColumn: 16 }],
   },
   {
     code: `

@@ -123,6 +123,69 @@ function getGuard(statement: TSESTree.Statement, name: string): 'falsy' | 'nulli
   return subject.type === AST_NODE_TYPES.Identifier && subject.name === name && isAbsent ? 'nullish' : undefined;
 }
 
+function mentions(expression: TSESTree.Node, name: string): boolean {
+  switch (expression.type) {
+    case AST_NODE_TYPES.Identifier:
+      return expression.name === name;
+    case AST_NODE_TYPES.UnaryExpression:
+      return mentions(expression.argument, name);
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.LogicalExpression:
+      return mentions(expression.left, name) || mentions(expression.right, name);
+    // `x.length > 0` reads a property: it neither changes the class of `x` nor leaves it absent.
+    case AST_NODE_TYPES.ChainExpression:
+      return mentions(expression.expression, name);
+    case AST_NODE_TYPES.MemberExpression:
+      return expression.optional && mentions(expression.object, name);
+    case AST_NODE_TYPES.CallExpression:
+      return expression.arguments.some((argument) => mentions(argument, name));
+    default:
+      return false;
+  }
+}
+
+type Narrowing = 'truthy' | 'defined' | 'unknown';
+
+/** What a test tells of `name` on its `yes` (or else its no) branch; `unknown` when it mentions `name` otherwise. */
+function getNarrowing(test: TSESTree.Expression, name: string, yes: boolean): Narrowing | undefined {
+  if (test.type === AST_NODE_TYPES.Identifier && test.name === name) return yes ? 'truthy' : 'unknown';
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && test.argument.type === AST_NODE_TYPES.Identifier) {
+    if (test.argument.name === name) return yes ? 'unknown' : 'truthy';
+  }
+  if (test.type === AST_NODE_TYPES.BinaryExpression && ['==', '===', '!=', '!=='].includes(test.operator)) {
+    const { left, right } = test;
+    const other = left.type === AST_NODE_TYPES.Identifier && left.name === name ? right : left;
+    const subject = other === right ? left : right;
+    const isAbsent =
+      (other.type === AST_NODE_TYPES.Literal && other.value === null) ||
+      (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined');
+    if (subject.type === AST_NODE_TYPES.Identifier && subject.name === name && isAbsent) {
+      return test.operator.startsWith('!') === yes ? 'defined' : 'unknown';
+    }
+  }
+  return mentions(test, name) ? 'unknown' : undefined;
+}
+
+/**
+ * How the conditions around a use narrow it: `x ? x : …` and `x === undefined ? … : x` are
+ * followed, any other condition that mentions `x` (`x && x.y`) leaves it unknown.
+ */
+function getConditionNarrowing(identifier: TSESTree.Identifier): Narrowing | undefined {
+  let child: TSESTree.Node = identifier;
+  let found: Narrowing | undefined;
+  for (let node: TSESTree.Node | undefined = identifier.parent; node && !isFunctionNode(node); child = node, node = node.parent) {
+    let narrowing: Narrowing | undefined;
+    if ((node.type === AST_NODE_TYPES.ConditionalExpression || node.type === AST_NODE_TYPES.IfStatement) && node.test !== child) {
+      narrowing = getNarrowing(node.test, identifier.name, node.consequent === child);
+    } else if (node.type === AST_NODE_TYPES.LogicalExpression && node.right === child) {
+      narrowing = mentions(node.left, identifier.name) ? 'unknown' : undefined;
+    }
+    if (narrowing === 'unknown') return narrowing;
+    if (narrowing === 'truthy' || found === undefined) found = narrowing ?? found;
+  }
+  return found;
+}
+
 /** The strongest guard of `name` among the statements before `identifier`'s, up to its function. */
 function getDominatingGuard(identifier: TSESTree.Identifier): 'falsy' | 'nullish' | undefined {
   let child: TSESTree.Node = identifier;
@@ -143,9 +206,10 @@ function getDominatingGuard(identifier: TSESTree.Identifier): 'falsy' | 'nullish
  * What an identifier can be, read from syntax alone: from the `const` that declares it
  * (its type annotation, or an initializer the syntax can classify: a literal, a template, `new`, a
  * single-row read such as Kysely's `executeTakeFirst()` or Prisma's `findUnique()`) or from the
- * annotation of the parameter it names, narrowed by the guards before it: after
- * `if (!x) return …`, `x` is neither absent nor `false`, and is `ValueKind.Truthy` when nothing else
- * is known. Anything else is `ValueKind.Unknown`: nothing is guessed.
+ * annotation of the parameter it names, narrowed by the guards before it and the conditions around
+ * it: after `if (!x) return …` and in `x ? x : …`, `x` is neither absent nor `false`, and is
+ * `ValueKind.Truthy` when nothing else is known; other conditions that mention `x` leave it
+ * unknown. Anything else is `ValueKind.Unknown`: nothing is guessed.
  *
  * @param expression - a leaf of a returned expression
  * @example
@@ -154,11 +218,13 @@ function getDominatingGuard(identifier: TSESTree.Identifier): 'falsy' | 'nullish
 export function getBindingValueKinds(expression: TSESTree.Expression): number {
   if (expression.type !== AST_NODE_TYPES.Identifier) return ValueKind.Unknown;
   let kinds = getDeclaredKinds(expression);
-  if (kinds === undefined) return ValueKind.Unknown;
+  const around = getConditionNarrowing(expression);
+  if (kinds === undefined || around === 'unknown') return ValueKind.Unknown;
   const guard = getDominatingGuard(expression);
-  if (guard === undefined) return kinds;
+  const isTruthy = guard === 'falsy' || around === 'truthy';
+  if (!isTruthy && guard === undefined && around === undefined) return kinds;
   kinds &= ~ABSENT_KINDS;
-  if (guard === 'falsy') {
+  if (isTruthy) {
     kinds &= ~ValueKind.False;
     if (kinds & ValueKind.Unknown) kinds |= ValueKind.Truthy;
   }

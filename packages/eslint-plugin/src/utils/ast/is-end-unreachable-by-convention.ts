@@ -33,6 +33,12 @@ function ends(statement: TSESTree.Statement | null | undefined): boolean {
       return ends(statement.body.at(-1));
     case AST_NODE_TYPES.IfStatement:
       return ends(statement.consequent) && ends(statement.alternate);
+    case AST_NODE_TYPES.SwitchStatement:
+      // With a `default`, and every case leaving (or falling through to the next), no path passes the switch.
+      return (
+        statement.cases.some((clause) => clause.test === null) &&
+        statement.cases.every((clause) => clause.consequent.length === 0 || ends(clause.consequent.at(-1)))
+      );
     case AST_NODE_TYPES.TryStatement:
       return (ends(statement.block) && (!statement.handler || ends(statement.handler.body))) || ends(statement.finalizer);
     default:
@@ -44,7 +50,7 @@ function ends(statement: TSESTree.Statement | null | undefined): boolean {
  * Whether the end of a function body, although code paths reach it, is not reached in practice by
  * a convention code paths cannot see: every path of its last statement ends in a `return`, a
  * `throw` or a call that never returns (`process.exit(1)` at the end of a `catch`,
- * `assertNever(value)`, `throwNotFound()`), or it ends in a `switch` without `default` whose cases
+ * `default: assertNever(value)`, `throwNotFound()`), or it ends in a `switch` without `default` whose cases
  * all leave — TypeScript's way of walking every member of a union.
  *
  * @param body - a function body
