@@ -171,6 +171,20 @@ async function notifyCancelled(orderId) {
   await prisma.notification.create({ data: { orderId } });
 }
 `,
+    // the transaction stored on the request context for the handlers next() runs inside it
+    `
+import type { Transaction } from 'sequelize';
+import { sequelize } from '@server/storage/database';
+/** The transaction is available as \`ctx.state.transaction\`. */
+export function transaction() {
+  return async function transactionMiddleware(ctx, next) {
+    await sequelize.transaction(async (t: Transaction) => {
+      ctx.state.transaction = t;
+      return next();
+    });
+  };
+}
+`,
   ],
   invalid: [
     // Kysely: db instead of trx

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { getPromiseConsumer } from '../utils/ast/get-promise-consumer.js';
+import { visitDescendants } from '../utils/ast/visit-descendants.js';
 import { getInlineFunctionKind } from '../utils/code-path/get-inline-function-kind.js';
 import { createRule } from '../utils/create-rule.js';
 import type { DbHandle, DbLibraryName, DbQuery } from '../utils/db/create-db-library.js';
@@ -269,6 +270,20 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /** Whether a member expression reading as `text` is read (not assigned) outside `callback`. */
+    function isReadOutside(text: string, callback: FunctionNode): boolean {
+      let found = false;
+      visitDescendants(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+        if (found) return false;
+        if (node === callback) return false;
+        if (node.type !== AST_NODE_TYPES.MemberExpression) return true;
+        const isTarget = node.parent.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node;
+        if (!isTarget && sourceCode.getText(node) === text) found = true;
+        return !found;
+      });
+      return found;
+    }
+
     /** The transaction parameter stored outside, returned, or used in deferred callbacks. */
     function checkEscapes(scope: TransactionScope, model: DbModel): void {
       const { callback, parameter } = scope;
@@ -282,8 +297,10 @@ export default createRule<Options, MessageIds>({
         if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === identifier) {
           const target = parent.left;
           if (target.type === AST_NODE_TYPES.MemberExpression) {
+            // Stored on a shared object (`ctx.state.transaction = trx` for the handlers `next()`
+            // runs inside the callback): it escapes when that member is read outside the callback.
             const text = sourceCode.getText(target);
-            escapes = sourceCode.text.indexOf(text) !== target.range[0] || sourceCode.text.lastIndexOf(text) !== target.range[0];
+            escapes = isReadOutside(text, callback);
           } else if (target.type === AST_NODE_TYPES.Identifier) {
             const outer = model.findVariable(target);
             escapes = outer?.references.some((use) => use.isRead() && !inside(use.identifier)) ?? false;

@@ -72,6 +72,33 @@ function hasExit(block: TSESTree.BlockStatement): boolean {
   return found;
 }
 
+function getWeightedNodes(body: TSESTree.Node, walk: Walk): { weighted: TSESTree.Node[]; outsideTry: TSESTree.Node[] } {
+  const weighted: TSESTree.Node[] = [];
+  const outsideTry: TSESTree.Node[] = [];
+  visit(body, walk, (node, inTry) => {
+    if (walk.weight(node) > 0) {
+      weighted.push(node);
+      if (!inTry) outsideTry.push(node);
+    }
+    return true;
+  });
+  return { weighted, outsideTry };
+}
+
+/**
+ * Whether every weighted step of a repeated callback's body (`items.map(async (item) => …)`) sits
+ * in a `try` whose `catch` neither throws nor returns: each item handles its own failure.
+ *
+ * @param body - the callback's body
+ * @param walk - what weighs and how nested functions run
+ * @example
+ * isIsolatedBody(callback.body, { weight, getInlineKind }); // true for (item) => { try { await w(item) } catch {} }
+ */
+export function isIsolatedBody(body: TSESTree.Node, walk: Walk): boolean {
+  const { weighted, outsideTry } = getWeightedNodes(body, walk);
+  return weighted.length > 0 && outsideTry.length === 0;
+}
+
 /** Names bound to (something derived from) the result of `node`: `n = await w()`, `const { count } = await w()`. */
 function getResultNames(node: TSESTree.Node): string[] {
   let current = node;
@@ -148,15 +175,7 @@ export function getIterationKind(loop: TSESTree.Node, walk: Walk): IterationKind
   ) {
     return 'plain';
   }
-  const weighted: TSESTree.Node[] = [];
-  const outsideTry: TSESTree.Node[] = [];
-  visit(loop.body, walk, (node, inTry) => {
-    if (walk.weight(node) > 0) {
-      weighted.push(node);
-      if (!inTry) outsideTry.push(node);
-    }
-    return true;
-  });
+  const { weighted, outsideTry } = getWeightedNodes(loop.body, walk);
   const test = loop.type === AST_NODE_TYPES.ForInStatement || loop.type === AST_NODE_TYPES.ForOfStatement ? null : loop.test;
   const inTest: TSESTree.Node[] = [];
   if (test !== null) visit(test, walk, (node) => (walk.weight(node) > 0 ? (inTest.push(node), true) : true));

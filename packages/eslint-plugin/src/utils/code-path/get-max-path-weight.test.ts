@@ -95,6 +95,7 @@ describe('getMaxPathWeight', () => {
     ['function f(items) { for (const item of items) { try { w(item); } catch (error) { log(error); } } }', 1],
     ['function f(items) { for (const item of items) { try { w(item); w(item); } catch (error) { log(error); } } }', 2],
     ['function f() { let n = 0; do { n = w(); } while (n === 100); }', 1],
+    ['function f(items) { items.map((item) => { try { w(item); } catch (error) { log(error); } }); }', 1],
     ['function f() { let more = true; while (more) { const r = w(); more = r.count === 100; } }', 1],
   ])('%s weighs %d: per-item units and batches do not repeat', (code, max) => {
     expect(measure(code).max).toBe(max);

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { getIterationKind } from './get-iteration-kind.js';
+import { getIterationKind, isIsolatedBody } from './get-iteration-kind.js';
 import {
   add,
   exitWith,
@@ -274,11 +274,12 @@ class PathWeightAnalysis {
     if (kind === 'separate') return 0;
     const paths = this.body(node.body);
     if (kind === 'repeated' && this.options.countRepeats) {
-      if (getHeaviest(paths.open) > 0) {
+      if (getHeaviest(paths.open) > 0 && !isIsolatedBody(node.body, this.options)) {
         this.repeats.push(node);
         return Number.POSITIVE_INFINITY;
       }
-      // Every item crosses a call to another system: its segments count on their own.
+      // Every item handles its own failure, or crosses a call to another system: its segments
+      // count on their own.
       this.close(getTotal(paths));
       return 0;
     }

@@ -108,6 +108,11 @@ export interface DbLibraryEnvironment {
    * names it, or the file imports no data library at all.
    */
   allowsLooseShapes: (library: DbLibraryName) => boolean;
+  /**
+   * Whether the file imports the library (or the `libraries` option names it): for shapes too
+   * common elsewhere to be trusted in files that import no data library (`Model.create(…)`).
+   */
+  isImported: (library: DbLibraryName) => boolean;
   /** The initializer of a `const` (or never reassigned) variable, for builders kept in variables. */
   getInitializer: (node: TSESTree.Identifier) => TSESTree.Expression | undefined;
 }

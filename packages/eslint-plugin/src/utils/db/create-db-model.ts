@@ -188,6 +188,7 @@ export function createDbModel(source: DbModelSource, options: DbModelOptions = {
     getHandle: (node) => resolver.getHandle(node),
     getReceiverHandle: (node) => resolver.getReceiverHandle(node),
     allowsLooseShapes,
+    isImported: (library) => (options.libraries === undefined ? imported.libraries.has(library) : options.libraries.includes(library)),
     getInitializer: (node) => resolver.getInitializer(node),
   };
 

@@ -91,7 +91,7 @@ export const sequelize = createDbLibrary({
       return handle && { operation: isWrite ? 'write' : 'read', handle, method: last.name };
     }
     const model = unwrapExpression(last.object);
-    if (model.type !== AST_NODE_TYPES.Identifier || !MODEL_NAME.test(model.name) || !environment.allowsLooseShapes('sequelize')) return undefined;
+    if (model.type !== AST_NODE_TYPES.Identifier || !MODEL_NAME.test(model.name) || !environment.isImported('sequelize')) return undefined;
     if (isWrite && !MODEL_WRITES.has(last.name)) return undefined;
     const made = environment.getReceiverHandle(model);
     // Every model runs on the default connection: one handle for all of them.
