@@ -172,6 +172,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     onProgress: (done, total) => options.onProgress?.({ phase: 'rules', done, total }),
   });
   const analyzers = rules.filter((rule) => rule.source === 'analyzer');
+  options.onProgress?.({ phase: 'analyzers', done: 0, total: analyzers.length });
   const analyzed = analyzers.flatMap((rule, index) => {
     const found = ANALYZERS[rule.id]?.analyze(project) ?? [];
     options.onProgress?.({ phase: 'analyzers', done: index + 1, total: analyzers.length });
