@@ -1,11 +1,14 @@
 // `npm run bench -- app [--duration S] [--connections N]`: throughput and p99 latency of the
 // reference app on SQLite — GET /v1/balance and POST /v1/transfers (a unique idempotency key per
 // request) — next to two bare Hono baselines measured in the same run: a GET returning JSON, and a
-// POST running one SQLite transaction (one payment row, two ledger rows). Every server runs in its
+// POST running one SQLite transaction (one payment row, two ledger rows) on a database opened by the
+// app's own createSqliteDatabase, so both share every SQLite setting. Every server runs in its
 // own process; autocannon drives it from this one. The app runs from its build (what `npm start`
 // runs; the bench builds it first), the two small baselines through tsx. The ledger is verified
 // after the load.
 // Targets (issue 7): POST /v1/transfers ≥ 5,000 req/s with p99 < 25 ms, ≥ half of the bare POST.
+// On a shared machine absolute numbers swing with its load: compare ratios within one run, and
+// repeat. Where a transfer's time goes: docs/reference-app/architecture.md#performance.
 // Issue 8 adds POST /v1/orders and an order + wallet payment sequence (stock checked after the load).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
