@@ -252,7 +252,8 @@ export default createRule<Options, MessageIds>({
     const compilerOptions = services?.program.getCompilerOptions();
     const strictNullChecks = compilerOptions?.strictNullChecks ?? compilerOptions?.strict ?? false;
     const isDeclarationFile = /\.d\.[cm]?ts$/u.test(context.filename);
-    // Without types, returned names are read from their declarations; with types, the checker knows better.
+    // Without types, returned names are read from their declarations (where the results may mix);
+    // with types, the checker knows better.
     const classifySyntax: LeafClassifier | undefined = services ? undefined : getBindingValueKinds;
     let frame: Frame | undefined;
 
@@ -372,7 +373,7 @@ export default createRule<Options, MessageIds>({
       // A lone simple result (`(order) => order.id`) has one kind: nothing to compare it with.
       if (!isBlock && !node.returnType && !isComposite(body)) return;
       // Most functions return one kind of thing: their returns were classified as they were met.
-      let all = isBlock ? current.kinds : getExpressionValueKinds(body, classifySyntax);
+      let all = isBlock ? current.kinds : getExpressionValueKinds(body);
       if (node.generator || (isBlock && !(all & RETURNED))) return;
       all &= ~RETURNED;
       const annotation = node.returnType?.typeAnnotation;
@@ -414,6 +415,14 @@ export default createRule<Options, MessageIds>({
         if (isExcluded()) return;
         all = 0;
         for (const argument of results) all |= getResultKinds(argument, true);
+      } else if (
+        classifySyntax &&
+        all & ValueKind.Unknown &&
+        (results.length > 1 || mayFallOff || (single != null && isComposite(single)))
+      ) {
+        // Names are looked up only where results may mix: most functions return one thing.
+        all = 0;
+        for (const argument of results) all |= getResultKinds(argument, false);
       }
 
       let accepted: boolean | undefined = annotation ? true : undefined;
@@ -465,7 +474,7 @@ export default createRule<Options, MessageIds>({
       ReturnStatement(node): void {
         if (!frame) return;
         frame.returns.push(node);
-        frame.kinds |= node.argument ? getExpressionValueKinds(node.argument, classifySyntax) | RETURNED : IMPLICIT;
+        frame.kinds |= node.argument ? getExpressionValueKinds(node.argument) | RETURNED : IMPLICIT;
       },
       // Contracts without a body (abstract and optional methods, interface members): what
       // implementations are held to is reviewed where it is written. Overload signatures are not
