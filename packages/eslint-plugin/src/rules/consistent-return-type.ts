@@ -60,6 +60,8 @@ const IMPLICIT = 1 << 20;
 /** Some `return` has an argument. Not a `ValueKind`. */
 const RETURNED = 1 << 21;
 const VALUE_KINDS = ~(ABSENT_KINDS | IMPLICIT | RETURNED);
+/** Results beside which what a returned name is may make a problem: a sentinel, a message, nothing. */
+const NAMED_MIX_KINDS = SENTINEL_KINDS | ValueKind.StringLiteral | ABSENT_KINDS | IMPLICIT;
 /** The problems of a function's results, most specific first: a function gets one report. */
 const RESULT_PROBLEMS = ['triState', 'sentinelMixed', 'errorStringMixed', 'nullableMixed', 'implicitUndefined'] as const;
 
@@ -418,9 +420,11 @@ export default createRule<Options, MessageIds>({
       } else if (
         classifySyntax &&
         all & ValueKind.Unknown &&
+        all & NAMED_MIX_KINDS &&
         (results.length > 1 || mayFallOff || (single != null && isComposite(single)))
       ) {
-        // Names are looked up only where results may mix: most functions return one thing.
+        // Names are looked up only where results may mix with a sentinel, a message or nothing:
+        // most functions return one thing, and names alone rarely make a problem.
         all = 0;
         for (const argument of results) all |= getResultKinds(argument, false);
       }

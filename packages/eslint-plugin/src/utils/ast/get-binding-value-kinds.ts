@@ -218,8 +218,9 @@ function getDominatingGuard(identifier: TSESTree.Identifier): 'falsy' | 'nullish
 export function getBindingValueKinds(expression: TSESTree.Expression): number {
   if (expression.type !== AST_NODE_TYPES.Identifier) return ValueKind.Unknown;
   let kinds = getDeclaredKinds(expression);
+  if (kinds === undefined) return ValueKind.Unknown;
   const around = getConditionNarrowing(expression);
-  if (kinds === undefined || around === 'unknown') return ValueKind.Unknown;
+  if (around === 'unknown') return ValueKind.Unknown;
   const guard = getDominatingGuard(expression);
   const isTruthy = guard === 'falsy' || around === 'truthy';
   if (!isTruthy && guard === undefined && around === undefined) return kinds;
