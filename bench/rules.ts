@@ -1,4 +1,4 @@
-// `npm run bench -- rules [--typed] [--files N] [--rounds N]`: each Faultline rule's time per file
+// `npm run bench -- rules [--typed] [--files N] [--rounds N] [--dir D]`: each Faultline rule's time per file
 // next to comparable ESLint core and SonarJS rules, measured with ESLint's `stats` (per-rule
 // listener time, as TIMING reports it) over a large real JS/TS corpus installed on every machine.
 // Two columns: the first pass alone (what TIMING shows for one run, JIT warm-up and GC pauses
@@ -6,6 +6,7 @@
 // stop-the-world GC is charged to whichever rule is running when it starts — on this corpus a
 // handful of such pauses made up three quarters of a light rule's first-pass total — so the
 // steady column is the one that compares rules' own work.
+// `--dir` lints a checked-out service instead (untyped), the corpus closest to the issues' reference figures.
 // With `--typed`, each rule runs alone in a fresh process: the first rule to touch the type checker
 // pays for its lazy checking, so a shared program would bill one rule for another's types.
 import faultline from '@faultline/eslint-plugin';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     typed: { type: 'boolean', default: false },
     files: { type: 'string' },
     rounds: { type: 'string', default: '3' },
+    dir: { type: 'string' },
     // Internal: time this one rule and print its row as JSON (how --typed isolates rules).
     rule: { type: 'string' },
   },
@@ -55,9 +57,9 @@ const UNTYPED_CORPUS = [
 ];
 
 function corpus(): string[] {
-  const entries = values.typed ? ['packages/eslint-plugin/src', 'packages/audit/src', 'packages/reference-app/src'] : UNTYPED_CORPUS;
+  const entries = values.dir !== undefined ? [path.resolve(values.dir)] : values.typed ? ['packages/eslint-plugin/src', 'packages/audit/src', 'packages/reference-app/src'] : UNTYPED_CORPUS;
   const files = entries.flatMap((entry) => {
-    const full = path.join(root, entry);
+    const full = path.resolve(root, entry);
     return /\.[cm]?[jt]s$/u.test(entry) ? [full] : collectFiles(full);
   });
   const limit = values.files === undefined ? Infinity : Number(values.files);
@@ -97,7 +99,11 @@ function time(files: string[], rules: string[]): Timing {
     files.forEach((file, index) => {
       // Only verifyAndFix collects stats (an option its types omit); with fix off it is one plain pass.
       // Linter skips anything under node_modules, so installed files are linted under another name.
-      const filename = file.replaceAll(`${path.sep}node_modules${path.sep}`, `${path.sep}corpus${path.sep}`);
+      // ESLint lints only files below its cwd: a --dir corpus is linted under the same kind of name.
+      const filename =
+        values.dir === undefined
+          ? file.replaceAll(`${path.sep}node_modules${path.sep}`, `${path.sep}corpus${path.sep}`)
+          : path.join(root, 'corpus', path.relative(path.resolve(values.dir), file));
       linter.verifyAndFix(readFileSync(file, 'utf8'), config, { filename, stats: true, fix: false } as Linter.FixOptions);
       const passTimes = new Map<string, number>();
       const add = (rule: string, ms: number): void => {
