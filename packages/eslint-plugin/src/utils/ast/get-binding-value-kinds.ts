@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { getDeclaredValueKinds } from '../types/get-declared-value-kinds.js';
 import { ABSENT_KINDS, getExpressionValueKinds, ValueKind } from './get-expression-value-kinds.js';
+import { getPatternIdentifiers } from './get-pattern-identifiers.js';
 import { isFunctionNode } from './is-function-node.js';
 
 // Single-row reads of query builders and ORMs (Kysely, Prisma, Drizzle): a row, or nothing.
@@ -22,27 +23,9 @@ function classifyInitializerLeaf(expression: TSESTree.Expression): number {
   return SINGLE_ROW_READS.get(callee.property.name) ?? ValueKind.Unknown;
 }
 
-function bindsName(pattern: TSESTree.Node | null, name: string): boolean {
-  switch (pattern?.type) {
-    case AST_NODE_TYPES.Identifier:
-      return pattern.name === name;
-    case AST_NODE_TYPES.ObjectPattern:
-      return pattern.properties.some((property) =>
-        bindsName(property.type === AST_NODE_TYPES.Property ? property.value : property, name),
-      );
-    case AST_NODE_TYPES.ArrayPattern:
-      return pattern.elements.some((element) => bindsName(element, name));
-    case AST_NODE_TYPES.AssignmentPattern:
-      return bindsName(pattern.left, name);
-    case AST_NODE_TYPES.RestElement:
-      return bindsName(pattern.argument, name);
-    case AST_NODE_TYPES.TSParameterProperty:
-      return bindsName(pattern.parameter, name);
-    case AST_NODE_TYPES.VariableDeclaration:
-      return pattern.declarations.some((declarator) => bindsName(declarator.id, name));
-    default:
-      return false;
-  }
+function bindsName(node: TSESTree.Node | null, name: string): boolean {
+  if (node?.type === AST_NODE_TYPES.VariableDeclaration) return node.declarations.some((declarator) => bindsName(declarator.id, name));
+  return node !== null && getPatternIdentifiers(node).some((identifier) => identifier.name === name);
 }
 
 /** What a statement declares under `name`: its `const` declarator, `true` for any other binding, or `false`. */

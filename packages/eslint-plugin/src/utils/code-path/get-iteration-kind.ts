@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { getPatternIdentifiers } from '../ast/get-pattern-identifiers.js';
 import type { InlineFunctionKind } from './get-max-path-weight.js';
 
 /**
@@ -115,28 +116,12 @@ function getResultNames(node: TSESTree.Node): string[] {
       current = parent;
       continue;
     }
-    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current) return getPatternNames(parent.id);
-    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === current) return getPatternNames(parent.left);
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current) return getPatternIdentifiers(parent.id).map((identifier) => identifier.name);
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === current) return getPatternIdentifiers(parent.left).map((identifier) => identifier.name);
     return [];
   }
 }
 
-function getPatternNames(pattern: TSESTree.Node): string[] {
-  switch (pattern.type) {
-    case AST_NODE_TYPES.Identifier:
-      return [pattern.name];
-    case AST_NODE_TYPES.ObjectPattern:
-      return pattern.properties.flatMap((property) => getPatternNames(property.type === AST_NODE_TYPES.Property ? property.value : property.argument));
-    case AST_NODE_TYPES.ArrayPattern:
-      return pattern.elements.flatMap((element) => (element === null ? [] : getPatternNames(element)));
-    case AST_NODE_TYPES.AssignmentPattern:
-      return getPatternNames(pattern.left);
-    case AST_NODE_TYPES.RestElement:
-      return getPatternNames(pattern.argument);
-    default:
-      return [];
-  }
-}
 
 function mentions(node: TSESTree.Node, names: ReadonlySet<string>, target?: TSESTree.Node): boolean {
   if (node === target || (node.type === AST_NODE_TYPES.Identifier && names.has(node.name))) return true;
@@ -189,7 +174,7 @@ export function getIterationKind(loop: TSESTree.Node, walk: Walk): IterationKind
   visit(loop.body, walk, (node) => {
     const left = node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node.type === AST_NODE_TYPES.VariableDeclarator ? node.id : undefined;
     const right = node.type === AST_NODE_TYPES.AssignmentExpression ? node.right : node.type === AST_NODE_TYPES.VariableDeclarator ? node.init : undefined;
-    if (left !== undefined && right != null && names.size > 0 && mentions(right, names)) for (const name of getPatternNames(left)) names.add(name);
+    if (left !== undefined && right != null && names.size > 0 && mentions(right, names)) for (const { name } of getPatternIdentifiers(left)) names.add(name);
     return true;
   });
   if (test !== null && mentions(test, names, step)) return 'batch';

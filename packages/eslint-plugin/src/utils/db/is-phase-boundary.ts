@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { hasAwaitedCall } from '../ast/has-awaited-call.js';
+import { getPatternIdentifiers } from '../ast/get-pattern-identifiers.js';
 import type { DbModel } from './create-db-model.js';
 import type { FunctionNode, WriteEvent } from './create-write-analyzer.js';
 import { getCallChain, unwrapExpression } from './get-call-chain.js';
@@ -45,23 +46,6 @@ function getResultIdentifiers(statement: TSESTree.Statement, call: TSESTree.Call
   }
   const found = targets.flatMap(getPatternIdentifiers);
   return found.filter((identifier) => model.findVariable(identifier) !== undefined);
-}
-
-function getPatternIdentifiers(node: TSESTree.Node): TSESTree.Identifier[] {
-  switch (node.type) {
-    case AST_NODE_TYPES.Identifier:
-      return [node];
-    case AST_NODE_TYPES.ObjectPattern:
-      return node.properties.flatMap((property) => getPatternIdentifiers(property.type === AST_NODE_TYPES.Property ? property.value : property.argument));
-    case AST_NODE_TYPES.ArrayPattern:
-      return node.elements.flatMap((element) => (element === null ? [] : getPatternIdentifiers(element)));
-    case AST_NODE_TYPES.AssignmentPattern:
-      return getPatternIdentifiers(node.left);
-    case AST_NODE_TYPES.RestElement:
-      return getPatternIdentifiers(node.argument);
-    default:
-      return [];
-  }
 }
 
 /** `const summary = result.text`: the declared names of the declarator whose value uses `use`. */
