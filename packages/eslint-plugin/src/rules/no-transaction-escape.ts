@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { getEnclosingFunction } from '../utils/ast/get-enclosing-function.js';
 import { getPromiseConsumer } from '../utils/ast/get-promise-consumer.js';
+import { isFunctionNode, type FunctionNode } from '../utils/ast/is-function-node.js';
 import { visitDescendants } from '../utils/ast/visit-descendants.js';
 import { getInlineFunctionKind } from '../utils/code-path/get-inline-function-kind.js';
 import { createRule } from '../utils/create-rule.js';
@@ -15,7 +17,6 @@ import { getTypeServices } from '../utils/types/get-type-services.js';
 export type Options = [{ handlePattern?: string; libraries?: DbLibraryName[] }];
 export type MessageIds = 'outerHandle' | 'handleEscapes' | 'unawaitedQuery' | 'useTransactionHandle';
 
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 /** Where a transaction is open and which handle belongs to it. */
 interface TransactionScope {
@@ -35,19 +36,6 @@ interface TransactionScope {
 
 const DEFERRING_CALLS = /^(?:setTimeout|setImmediate|setInterval|queueMicrotask|process\.nextTick)$/u;
 const LOGGING_CALLS = /^(?:console|logger|log|this\.logger|this\.log)\./u;
-
-function isFunction(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration
-  );
-}
-
-function getEnclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current != null; current = current.parent) if (isFunction(current)) return current;
-  return undefined;
-}
 
 function getStaticName(node: TSESTree.Expression): string {
   const chain = getCallChain(node);
@@ -323,7 +311,7 @@ export default createRule<Options, MessageIds>({
         if (!escapes) {
           // Deferred callbacks run after the transaction callback has returned.
           for (let current: TSESTree.Node | undefined = identifier.parent; current != null && current !== callback; current = current.parent) {
-            if (isFunction(current) && current.parent.type === AST_NODE_TYPES.CallExpression && DEFERRING_CALLS.test(getStaticName(current.parent.callee))) {
+            if (isFunctionNode(current) && current.parent.type === AST_NODE_TYPES.CallExpression && DEFERRING_CALLS.test(getStaticName(current.parent.callee))) {
               escapes = true;
             }
           }

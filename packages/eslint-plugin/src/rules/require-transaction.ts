@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { getEnclosingFunction } from '../utils/ast/get-enclosing-function.js';
 import { getFunctionNameTarget } from '../utils/ast/get-function-name-target.js';
 import { hasAwaitedCall } from '../utils/ast/has-awaited-call.js';
 import { isInsideTestCallback } from '../utils/ast/is-inside-test-callback.js';
@@ -122,12 +123,8 @@ export default createRule<Options, MessageIds>({
     function shouldSkip(fn: FunctionNode, model: DbModel): boolean {
       if (model.getCallbackTransaction(fn) !== undefined || model.isTransactionalFunction(fn)) return true;
       // Inline callbacks (`.map(async (item) => …)`) are measured as part of the enclosing function.
-      if (fn.type !== AST_NODE_TYPES.FunctionDeclaration && getInlineFunctionKind(fn) !== 'separate') {
-        for (let current: TSESTree.Node | undefined = fn.parent; current != null; current = current.parent) {
-          if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
-            return true;
-          }
-        }
+      if (fn.type !== AST_NODE_TYPES.FunctionDeclaration && getInlineFunctionKind(fn) !== 'separate' && getEnclosingFunction(fn) !== undefined) {
+        return true;
       }
       const target = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : undefined;
       const parentKey = fn.parent.type === AST_NODE_TYPES.Property || fn.parent.type === AST_NODE_TYPES.MethodDefinition ? fn.parent.key : undefined;

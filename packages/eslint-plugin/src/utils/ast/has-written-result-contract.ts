@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { getEnclosingFunction } from './get-enclosing-function.js';
 import type { FunctionNode } from './is-function-node.js';
 
 const PROMISE_CALLBACKS = new Set(['then', 'catch', 'finally']);
@@ -20,16 +21,8 @@ function isResultOfAnnotatedFunction(expression: TSESTree.Node): boolean {
   const { parent } = current;
   if (!parent) return false;
   if (parent.type === AST_NODE_TYPES.ReturnStatement) {
-    for (let scope: TSESTree.Node | undefined = parent.parent; scope; scope = scope.parent) {
-      if (
-        scope.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-        scope.type === AST_NODE_TYPES.FunctionDeclaration ||
-        scope.type === AST_NODE_TYPES.FunctionExpression
-      ) {
-        return hasReturnType(scope);
-      }
-    }
-    return false;
+    const owner = getEnclosingFunction(parent);
+    return owner !== undefined && hasReturnType(owner);
   }
   return parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current && hasReturnType(parent);
 }
@@ -113,17 +106,7 @@ function getResultOwner(expression: TSESTree.Node): FunctionNode | undefined {
   const { parent } = expression;
   if (!parent) return undefined;
   if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === expression) return parent;
-  if (parent.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
-  for (let scope: TSESTree.Node | undefined = parent.parent; scope; scope = scope.parent) {
-    if (
-      scope.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-      scope.type === AST_NODE_TYPES.FunctionDeclaration ||
-      scope.type === AST_NODE_TYPES.FunctionExpression
-    ) {
-      return scope;
-    }
-  }
-  return undefined;
+  return parent.type === AST_NODE_TYPES.ReturnStatement ? getEnclosingFunction(parent) : undefined;
 }
 
 /** A literal whose shape is declared elsewhere: typed, passed to a call or a JSX attribute, or the result of a governed function. */

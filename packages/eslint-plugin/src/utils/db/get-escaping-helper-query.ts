@@ -1,26 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { getEnclosingFunction } from '../ast/get-enclosing-function.js';
+import type { FunctionNode } from '../ast/is-function-node.js';
 import type { DbQuery } from './create-db-library.js';
 import type { DbModel } from './create-db-model.js';
 import { getLocalCallee } from './get-local-callee.js';
 
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type CallNode = TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
 
 const MAX_DEPTH = 3;
-
-function getEnclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current != null; current = current.parent) {
-    if (
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-      current.type === AST_NODE_TYPES.FunctionExpression ||
-      current.type === AST_NODE_TYPES.FunctionDeclaration
-    ) {
-      return current;
-    }
-  }
-  return undefined;
-}
 
 /** Whether the handle is one the helper holds itself: a module client or `this.db`, not a parameter. */
 function isOwnHandle(query: DbQuery): boolean {
