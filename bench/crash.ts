@@ -4,13 +4,13 @@
 // one TypeScript program over the files and lints with it, for the rules' type-aware paths (point
 // --dir at a checked-out service: its imports need not resolve, unresolved types are still types).
 import faultline from '@faultline/eslint-plugin';
-import * as tsParser from '@typescript-eslint/parser';
-import { type ESLint, Linter } from 'eslint';
+import { Linter } from 'eslint';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import ts from 'typescript';
 import { collectFiles } from './lib/collect-files.ts';
+import { createCorpusConfig, toLintedName } from './lib/create-corpus-config.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -33,17 +33,8 @@ const program = values.typed
     })
   : undefined;
 
-const rules = Object.fromEntries(Object.keys(faultline.rules).map((name) => [`faultline/${name}`, 'warn' as const]));
-const config: Linter.Config[] = [
-  {
-    // A pattern that names extensions: `**/*` alone does not make ESLint lint a .ts file.
-    files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
-    languageOptions: { parser: tsParser, sourceType: 'module', ...(program ? { parserOptions: { programs: [program] } } : {}) },
-    linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
-    plugins: { faultline: faultline as unknown as ESLint.Plugin },
-    rules,
-  },
-];
+const rules = Object.keys(faultline.rules).map((name) => `faultline/${name}`);
+const config = createCorpusConfig(rules, { faultline }, program ? { programs: [program] } : {});
 
 // ESLint lints only files below its cwd.
 const linter = new Linter({ cwd: program ? path.resolve(values.dir) : root });
@@ -59,7 +50,7 @@ for (const [index, file] of files.entries()) {
   const text = readFileSync(file, 'utf8');
   // Linter skips anything under node_modules, so installed files are linted under another name.
   // A typed run must name each file as its program does.
-  const filename = program ? file : file.replaceAll(`${path.sep}node_modules${path.sep}`, `${path.sep}corpus${path.sep}`);
+  const filename = program ? file : toLintedName(file);
   try {
     const messages = linter.verify(text, config, filename);
     if (messages.some((message) => message.fatal === true)) parseFailures += 1;
@@ -71,7 +62,7 @@ for (const [index, file] of files.entries()) {
 }
 
 process.stderr.write('\n');
-console.log(`rules: ${Object.keys(rules).join(', ') || '(none)'}`);
+console.log(`rules: ${rules.join(', ') || '(none)'}`);
 console.log(`files: ${String(files.length)}, parsed: ${String(files.length - parseFailures - crashes.length)}, parse failures: ${String(parseFailures)}, not linted: ${String(unlinted)}`);
 console.log(`reports: ${String(reports)}, crashes: ${String(crashes.length)}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
 for (const crash of crashes.slice(0, 20)) console.log(`\nCRASH ${path.relative(root, crash.file)}\n${crash.error}`);

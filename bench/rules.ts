@@ -10,14 +10,14 @@
 // With `--typed`, each rule runs alone in a fresh process: the first rule to touch the type checker
 // pays for its lazy checking, so a shared program would bill one rule for another's types.
 import faultline from '@faultline/eslint-plugin';
-import * as tsParser from '@typescript-eslint/parser';
-import { type ESLint, Linter } from 'eslint';
+import { Linter } from 'eslint';
 import sonarjs from 'eslint-plugin-sonarjs';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { collectFiles } from './lib/collect-files.ts';
+import { createCorpusConfig, toLintedName } from './lib/create-corpus-config.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -78,20 +78,7 @@ interface Timing {
 }
 
 function time(files: string[], rules: string[]): Timing {
-  const config: Linter.Config[] = [
-    {
-      // A pattern that names extensions: `**/*` alone does not make ESLint lint a .ts file.
-      files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
-      languageOptions: {
-        parser: tsParser,
-        sourceType: 'module',
-        ...(values.typed ? { parserOptions: { projectService: true, tsconfigRootDir: root } } : {}),
-      },
-      linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
-      plugins: { faultline: faultline as unknown as ESLint.Plugin, sonarjs: sonarjs as unknown as ESLint.Plugin },
-      rules: Object.fromEntries(rules.map((rule) => [rule, 'warn'])),
-    },
-  ];
+  const config = createCorpusConfig(rules, { faultline, sonarjs }, values.typed ? { projectService: true, tsconfigRootDir: root } : {});
   const linter = new Linter({ cwd: root });
   const first = new Map<string, number>();
   const fastest = files.map(() => new Map<string, number>());
@@ -102,7 +89,7 @@ function time(files: string[], rules: string[]): Timing {
       // ESLint lints only files below its cwd: a --dir corpus is linted under the same kind of name.
       const filename =
         values.dir === undefined
-          ? file.replaceAll(`${path.sep}node_modules${path.sep}`, `${path.sep}corpus${path.sep}`)
+          ? toLintedName(file)
           : path.join(root, 'corpus', path.relative(path.resolve(values.dir), file));
       linter.verifyAndFix(readFileSync(file, 'utf8'), config, { filename, stats: true, fix: false } as Linter.FixOptions);
       const passTimes = new Map<string, number>();
