@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 
@@ -22,6 +22,18 @@ export interface Database {
   readonly dialect: SqlDialect;
   /** Releases the connection (SQLite) or drains the pool (PostgreSQL). Idempotent. */
   close(): Promise<void>;
+}
+
+/**
+ * Which engine a Kysely handle (a database or a transaction) runs on, for the few statements
+ * written differently per engine.
+ *
+ * @param db - database or transaction handle
+ * @example
+ * if (getSqlDialect(trx) === 'sqlite') { … }
+ */
+export function getSqlDialect(db: Kysely<DB>): SqlDialect {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
 }
 
 const INT8_OID = 20;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createQueryTemplate } from '../db/query-template.js';
 import type { DB, IdempotencyKeyRow } from '../db/schema.js';
 
 /** A fresh claim on a key. */
@@ -65,27 +66,60 @@ export async function insertClaimIfAbsent(db: Kysely<DB>, claim: NewClaim): Prom
  * if (!(await insertCompletedIfAbsent(trx, claim, response))) throw new ConflictError('idempotency_key_in_use', '…');
  */
 export async function insertCompletedIfAbsent(db: Kysely<DB>, claim: NewClaim, response: StoredResponse): Promise<boolean> {
-  const result = await db
-    .insertInto('idempotency_keys')
-    .values({
-      user_id: claim.userId,
-      key: claim.key,
-      request_method: claim.method,
-      request_path: claim.path,
-      request_hash: claim.requestHash,
-      status: 'completed',
-      lock_token: claim.lockToken,
-      locked_until: claim.lockedUntil.toISOString(),
-      response_status: response.status,
-      response_content_type: response.contentType,
-      response_body: response.body,
-      created_at: claim.createdAt.toISOString(),
-      expires_at: claim.expiresAt.toISOString(),
-    })
-    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
-    .executeTakeFirst();
-  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+  const result = await insertCompleted(
+    db,
+    claim.userId,
+    claim.key,
+    claim.method,
+    claim.path,
+    claim.requestHash,
+    claim.lockToken,
+    claim.lockedUntil.toISOString(),
+    response.status,
+    response.contentType,
+    response.body,
+    claim.createdAt.toISOString(),
+    claim.expiresAt.toISOString(),
+  );
+  return (result.numAffectedRows ?? 0n) > 0n;
 }
+
+// Every transfer and top-up runs it: compiled once.
+const insertCompleted = createQueryTemplate(
+  (
+    db,
+    userId: string,
+    key: string,
+    method: string,
+    path: string,
+    requestHash: string,
+    lockToken: string,
+    lockedUntil: string,
+    responseStatus: number,
+    responseContentType: string,
+    responseBody: string,
+    createdAt: string,
+    expiresAt: string,
+  ) =>
+    db
+      .insertInto('idempotency_keys')
+      .values({
+        user_id: userId,
+        key,
+        request_method: method,
+        request_path: path,
+        request_hash: requestHash,
+        status: 'completed',
+        lock_token: lockToken,
+        locked_until: lockedUntil,
+        response_status: responseStatus,
+        response_content_type: responseContentType,
+        response_body: responseBody,
+        created_at: createdAt,
+        expires_at: expiresAt,
+      })
+      .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing()),
+);
 
 /**
  * Reads the row of (user, key).
@@ -98,8 +132,14 @@ export async function insertCompletedIfAbsent(db: Kysely<DB>, claim: NewClaim, r
  * const row = await findIdempotencyKey(db, userId, key);
  */
 export async function findIdempotencyKey(db: Kysely<DB>, userId: string, key: string): Promise<IdempotencyKeyRow | undefined> {
-  return db.selectFrom('idempotency_keys').selectAll().where('user_id', '=', userId).where('key', '=', key).executeTakeFirst();
+  const { rows } = await selectKey(db, userId, key);
+  return rows[0];
 }
+
+// Every idempotent request runs it: compiled once.
+const selectKey = createQueryTemplate((db, userId: string, key: string) =>
+  db.selectFrom('idempotency_keys').selectAll().where('user_id', '=', userId).where('key', '=', key),
+);
 
 /**
  * Takes over a key whose previous claim can no longer complete: expired (older than its

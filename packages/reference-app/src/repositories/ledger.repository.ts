@@ -1,5 +1,18 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB, NewLedgerEntry } from '../db/schema.js';
+import { sql, type InsertResult, type Kysely } from 'kysely';
+import { createQueryTemplate, type QueryTemplate } from '../db/query-template.js';
+import type { DB } from '../db/schema.js';
+
+/** A ledger entry to append. */
+export interface NewLedgerEntryValues {
+  readonly id: string;
+  readonly movement_type: string;
+  readonly movement_id: string;
+  readonly account_id: string;
+  readonly amount: number;
+  readonly currency: string;
+  /** ISO 8601. */
+  readonly created_at: string;
+}
 
 /**
  * Appends ledger entries (one multi-row insert). Entries are never updated or deleted.
@@ -9,11 +22,41 @@ import type { DB, NewLedgerEntry } from '../db/schema.js';
  * @example
  * await insertLedgerEntries(trx, legs.map((leg) => ({ … })));
  */
-export async function insertLedgerEntries(db: Kysely<DB>, entries: readonly NewLedgerEntry[]): Promise<void> {
+export async function insertLedgerEntries(db: Kysely<DB>, entries: readonly NewLedgerEntryValues[]): Promise<void> {
   if (entries.length === 0) {
     return;
   }
-  await db.insertInto('ledger_entries').values([...entries]).execute();
+  await getEntriesInsert(entries.length)(
+    db,
+    ...entries.flatMap((entry) => [entry.id, entry.movement_type, entry.movement_id, entry.account_id, entry.amount, entry.currency, entry.created_at]),
+  );
+}
+
+type EntriesInsert = QueryTemplate<(string | number)[], InsertResult>;
+
+// One compiled statement per number of entries (a movement has two or three legs).
+const entriesInserts = new Map<number, EntriesInsert>();
+
+function getEntriesInsert(count: number): EntriesInsert {
+  let insert = entriesInserts.get(count);
+  if (insert === undefined) {
+    // Parameters: the seven columns of each entry in turn.
+    insert = createQueryTemplate((db, ...values: (string | number)[]) => {
+      const text = (entry: number, column: number): string => values[7 * entry + column] as string;
+      const rows = Array.from({ length: count }, (_, entry) => ({
+        id: text(entry, 0),
+        movement_type: text(entry, 1),
+        movement_id: text(entry, 2),
+        account_id: text(entry, 3),
+        amount: values[7 * entry + 4] as number,
+        currency: text(entry, 5),
+        created_at: text(entry, 6),
+      }));
+      return db.insertInto('ledger_entries').values(rows);
+    });
+    entriesInserts.set(count, insert);
+  }
+  return insert;
 }
 
 /** Raw totals the ledger check is computed from. */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createQueryTemplate } from '../db/query-template.js';
 import type { DB, TransferRow } from '../db/schema.js';
 import { toDate } from '../db/schema.js';
 import type { Transfer, TransferCursor } from '../domain/transfer.js';
@@ -31,23 +32,52 @@ export async function insertTransfer(
   transfer: Transfer,
   accounts: { readonly fromAccountId: string; readonly toAccountId: string },
 ): Promise<void> {
-  await db
-    .insertInto('transfers')
-    .values({
-      id: transfer.id,
-      from_user_id: transfer.fromUserId,
-      to_user_id: transfer.toUserId,
-      from_account_id: accounts.fromAccountId,
-      to_account_id: accounts.toAccountId,
-      amount: transfer.amount,
-      fee: transfer.fee,
-      currency: transfer.currency,
-      status: transfer.status,
-      note: transfer.note,
-      created_at: transfer.createdAt.toISOString(),
-    })
-    .execute();
+  await insertTransferRow(
+    db,
+    transfer.id,
+    transfer.fromUserId,
+    transfer.toUserId,
+    accounts.fromAccountId,
+    accounts.toAccountId,
+    transfer.amount,
+    transfer.fee,
+    transfer.currency,
+    transfer.status,
+    transfer.note,
+    transfer.createdAt.toISOString(),
+  );
 }
+
+// Every transfer runs it: compiled once.
+const insertTransferRow = createQueryTemplate(
+  (
+    db,
+    id: string,
+    fromUserId: string,
+    toUserId: string,
+    fromAccountId: string,
+    toAccountId: string,
+    amount: number,
+    fee: number,
+    currency: string,
+    status: Transfer['status'],
+    note: string | null,
+    createdAt: string,
+  ) =>
+    db.insertInto('transfers').values({
+      id,
+      from_user_id: fromUserId,
+      to_user_id: toUserId,
+      from_account_id: fromAccountId,
+      to_account_id: toAccountId,
+      amount,
+      fee,
+      currency,
+      status,
+      note,
+      created_at: createdAt,
+    }),
+);
 
 /**
  * Lists the transfers a user sent or received, newest first (ties by id, descending), starting

@@ -2,7 +2,7 @@ import { systemAccountId } from '../domain/account.js';
 import type { Transfer, TransferCursor } from '../domain/transfer.js';
 import { normalizeEmail } from '../domain/user.js';
 import { InternalError, NotFoundError, ValidationError } from '../errors/app-error.js';
-import { findWalletOwners } from '../repositories/account.repository.js';
+import { findTransferWallets } from '../repositories/account.repository.js';
 import { insertTransfer, listTransfersOfUser } from '../repositories/transfer.repository.js';
 import { postMovement, type PostingLeg } from './ledger-posting.js';
 import type { ServiceDeps, TransactionHooks } from './service-deps.js';
@@ -58,7 +58,7 @@ export function createTransferService(deps: ServiceDeps): TransferService {
       return retryTransaction.execute(() =>
         database.db.transaction().execute(async (trx) => {
           // One query for both wallets: the sender's, and the recipient's by id or email.
-          const wallets = await findWalletOwners(trx, currency, { userIds: [fromUserId, recipientKey], emails: [recipientKey] });
+          const wallets = await findTransferWallets(trx, currency, fromUserId, recipientKey);
           const recipient = wallets.find((wallet) => wallet.userId === recipientKey || wallet.email === recipientKey);
           if (recipient === undefined) {
             throw new NotFoundError('No user matches the recipient.');
