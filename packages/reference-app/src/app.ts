@@ -73,7 +73,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // Order matters: the id first (everything logs it), then observation (sees the final
   // status), then the net for non-Error throws, then protections that can refuse a request.
   app.use('*', requestId(logger));
-  app.use('*', observeRequests(metrics));
+  app.use('*', observeRequests(metrics, logger));
   app.use('*', catchThrownValues());
   app.use('*', secureHeaders());
   app.use('*', bodyLimit(config.bodyLimitBytes));

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
+import { createRequestLineLogger, type Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { AppEnv } from './app-env.js';
 
@@ -20,10 +21,12 @@ export function routePattern(c: Context): string {
  * pattern, status, problem code and duration. Never headers or bodies.
  *
  * @param metrics - where to count
+ * @param logger - the service logger (the line goes through {@link createRequestLineLogger})
  * @example
- * app.use('*', observeRequests(metrics));
+ * app.use('*', observeRequests(metrics, logger));
  */
-export function observeRequests(metrics: Metrics): MiddlewareHandler<AppEnv> {
+export function observeRequests(metrics: Metrics, logger: Logger): MiddlewareHandler<AppEnv> {
+  const requestLog = createRequestLineLogger(logger);
   return async (c, next) => {
     const started = performance.now();
     await next();
@@ -33,8 +36,9 @@ export function observeRequests(metrics: Metrics): MiddlewareHandler<AppEnv> {
     const labels = { method: c.req.method, route, status_class: `${String(Math.floor(status / 100))}xx` };
     metrics.httpRequests.inc(labels);
     metrics.httpRequestDuration.observe(labels, seconds);
-    c.var.logger.info(
+    requestLog.info(
       {
+        requestId: c.var.requestId,
         userId: c.var.userId,
         method: c.req.method,
         route,

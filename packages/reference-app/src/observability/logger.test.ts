@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './logger.js';
+import { createLogger, createRequestLineLogger } from './logger.js';
 
 describe('createLogger', () => {
   it('censors credentials, tokens and card-like fields at the top level and one level down', () => {
@@ -27,5 +27,20 @@ describe('createLogger', () => {
       expect(line).not.toContain(secret);
     }
     expect(line).toContain('[redacted]');
+  });
+
+  it('writes request lines to the same destination, still censoring top-level credentials', () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        lines.push(chunk.toString('utf8'));
+        callback();
+      },
+    });
+    createRequestLineLogger(createLogger({ destination })).info({ requestId: 'req-1', authorization: 'Bearer t1', password: 'p1' }, 'request completed');
+    const line = lines.join('');
+    expect(line).toContain('"requestId":"req-1"');
+    expect(line).not.toContain('t1');
+    expect(line).not.toContain('p1');
   });
 });

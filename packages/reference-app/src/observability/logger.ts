@@ -74,3 +74,18 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     options.destination,
   );
 }
+
+/**
+ * A logger for the one line written per request, on the same destination as `logger`. That line
+ * holds a fixed set of scalar fields (ids, method, route, status, code, duration) and never an
+ * object a secret could hide in, so it skips the wildcard paths (`*.password`, …): walking them
+ * was ~13 µs of the ~17 µs a line cost (issue 7). The exact paths still apply.
+ *
+ * @param logger - the service logger
+ * @example
+ * const requestLog = createRequestLineLogger(logger);
+ * requestLog.info({ requestId, userId, method, route, status, durationMs }, 'request completed');
+ */
+export function createRequestLineLogger(logger: Logger): Logger {
+  return logger.child({}, { redact: { paths: redactedPaths.filter((path) => !path.includes('*')), censor: '[redacted]' } });
+}
