@@ -1,6 +1,8 @@
-// `npm run bench -- crash [--limit N] [--dir D] [--typed]`: runs every Faultline rule over every
+// `npm run bench -- crash [--limit N] [--dir D] [--typed | --default-parser]`: runs every Faultline rule over every
 // JS/TS file of the installed node_modules (or of D) and reports files, parse failures and crashes.
-// A crash is an exception thrown by a rule; a file the parser rejects is not one. `--typed` builds
+// A crash is an exception thrown by a rule; a file the parser rejects is not one. `--default-parser`
+// lints only the JavaScript files, with ESLint's own parser (no parser services at all), as a plain
+// JavaScript project would; TypeScript files then count as not linted. `--typed` builds
 // one TypeScript program over the files and lints with it, for the rules' type-aware paths (point
 // --dir at a checked-out service: its imports need not resolve, unresolved types are still types).
 import faultline from '@faultline/eslint-plugin';
@@ -18,6 +20,7 @@ const { values } = parseArgs({
     limit: { type: 'string' },
     dir: { type: 'string', default: path.join(root, 'node_modules') },
     typed: { type: 'boolean', default: false },
+    'default-parser': { type: 'boolean', default: false },
   },
 });
 const files = collectFiles(values.dir, { includeNodeModules: true }).slice(0, values.limit === undefined ? Infinity : Number(values.limit));
@@ -34,7 +37,10 @@ const program = values.typed
   : undefined;
 
 const rules = Object.keys(faultline.rules).map((name) => `faultline/${name}`);
-const config = createCorpusConfig(rules, { faultline }, program ? { programs: [program] } : {});
+const corpusConfig = createCorpusConfig(rules, { faultline }, program ? { programs: [program] } : {});
+const config = values['default-parser']
+  ? corpusConfig.map((entry) => ({ ...entry, languageOptions: {}, files: ['**/*.{js,mjs,cjs}'] }))
+  : corpusConfig;
 
 // ESLint lints only files below its cwd.
 const linter = new Linter({ cwd: program ? path.resolve(values.dir) : root });

@@ -1,4 +1,4 @@
-import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import {
   ABSENT_KINDS,
@@ -247,10 +247,7 @@ export default createRule<Options, MessageIds>({
       allowedWith[first] |= CLASS_KINDS[second];
       allowedWith[second] |= CLASS_KINDS[first];
     }
-    // Without the TypeScript parser there are no parser services at all: the rule runs untyped.
-    const services: ParserServicesWithTypeInformation | undefined = sourceCode.parserServices?.program
-      ? getTypeServices(context)
-      : undefined;
+    const services = getTypeServices(context);
     const compilerOptions = services?.program.getCompilerOptions();
     const strictNullChecks = compilerOptions?.strictNullChecks ?? compilerOptions?.strict ?? false;
     const isDeclarationFile = /\.d\.[cm]?ts$/u.test(context.filename);

@@ -289,7 +289,9 @@ export function createDbModel(source: DbModelSource, options: DbModelOptions = {
   const isTransactionalFunction = (node: TSESTree.Node): boolean => {
     const { parent } = node;
     if (parent?.type !== AST_NODE_TYPES.MethodDefinition || parent.value !== node) return false;
-    return parent.decorators.some((decorator) => TRANSACTIONAL_DECORATOR.test(getDecoratorName(decorator) ?? ''));
+    // ESLint's default parser has no decorators, and no `decorators` array either.
+    const decorators = parent.decorators as readonly TSESTree.Decorator[] | undefined;
+    return decorators?.some((decorator) => TRANSACTIONAL_DECORATOR.test(getDecoratorName(decorator) ?? '')) ?? false;
   };
 
   return {

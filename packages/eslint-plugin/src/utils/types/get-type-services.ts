@@ -1,10 +1,10 @@
-import type { ParserServicesWithTypeInformation } from '@typescript-eslint/utils';
-import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESLint } from '@typescript-eslint/utils';
 
 /**
  * The parser services with a TypeScript program when the file is linted with type information,
  * otherwise `undefined`. Every Faultline rule runs without types (editor-fast) and uses them only
- * to sharpen its answers, so it must never call the throwing `getParserServices(context)`.
+ * to sharpen its answers. typescript-eslint's `getParserServices(context, true)` throws when the
+ * parser is not typescript-eslint's (ESLint's default parser on `.js` files), so it is not used.
  *
  * @param context - the rule context
  * @example
@@ -14,6 +14,6 @@ import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 export function getTypeServices(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
 ): ParserServicesWithTypeInformation | undefined {
-  const services = ESLintUtils.getParserServices(context, true);
-  return services.program === null ? undefined : services;
+  const services = context.sourceCode.parserServices;
+  return services?.program && services.esTreeNodeToTSNodeMap ? (services as ParserServicesWithTypeInformation) : undefined;
 }
