@@ -3,6 +3,7 @@ import { getDbModel } from '@faultline/eslint-plugin/utils/db/get-db-model';
 import { parseForESLint } from '@typescript-eslint/parser';
 import { ts } from 'ts-morph';
 import type { AuditProject } from '../project/audit-project.js';
+import { releaseSyntaxChildren } from '../project/release-syntax-children.js';
 import { databaseModel as shapeModel, type DatabaseModel, type DatabaseWrite } from './database-model.js';
 
 type ParseResult = ReturnType<typeof parseForESLint>;
@@ -154,6 +155,7 @@ export function getPluginDatabaseModel(project: AuditProject): PluginDatabaseMod
     if (facts === undefined) {
       const parsed = parseFile(project, sourceFile);
       facts = parsed === undefined ? { writes: new Map(), scopes: new Map(), manualStarts: new Set() } : extractFacts(parsed);
+      releaseSyntaxChildren(sourceFile);
       files.set(sourceFile.fileName, facts);
     }
     return facts;

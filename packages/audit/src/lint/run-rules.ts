@@ -8,6 +8,7 @@ import { classifyFinding } from '../classify.js';
 import type { AuditProblem, Finding } from '../finding.js';
 import type { AuditProject } from '../project/audit-project.js';
 import { toRelativePath } from '../project/load-project.js';
+import { releaseSyntaxChildren } from '../project/release-syntax-children.js';
 
 const PREFIX = 'faultline/';
 const LINTED_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
@@ -186,12 +187,17 @@ export async function runRules(project: AuditProject, options: RunRulesOptions =
   const byPath = new Map(project.files.map((file) => [file.fileName, file]));
   const paths = [...byPath.keys()];
   for (let start = 0; start < paths.length; start += CHUNK_SIZE) {
-    const results = await lintChunk(lint, paths.slice(start, start + CHUNK_SIZE), ruleIds, (file, rule, message) => {
+    const chunk = paths.slice(start, start + CHUNK_SIZE);
+    const results = await lintChunk(lint, chunk, ruleIds, (file, rule, message) => {
       problems.push({
         file: toRelativePath(project.root, file),
         message: `${rule === undefined ? 'a rule' : `rule ${rule}`} crashed on this file (${message}); ${rule === undefined ? 'rules' : 'it was'} skipped for this file`,
       });
     });
+    for (const file of chunk) {
+      const sourceFile = byPath.get(file);
+      if (sourceFile !== undefined) releaseSyntaxChildren(sourceFile);
+    }
     for (const result of results) {
       const sourceFile = byPath.get(result.filePath.split('\\').join('/')) ?? byPath.get(result.filePath);
       if (sourceFile === undefined) continue;
