@@ -28,9 +28,11 @@ interface Measurement {
   peakRssMb: number;
 }
 
-// Runs in the child: one audit, phase times from the progress callback, peak RSS at the end.
+// Runs in the child: one audit with the CLI's heap settings, phase times from the progress
+// callback, peak RSS at the end.
 const CHILD = `
-const { runAudit } = await import(process.env.FAULTLINE_AUDIT_ENTRY);
+const { runAudit, limitHeapGrowth } = await import(process.env.FAULTLINE_AUDIT_ENTRY);
+limitHeapGrowth(process.execArgv.join(' '));
 const started = performance.now();
 const phases = {};
 let phase = 'start';

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createBaseline, serializeBaseline } from './baseline/baseline.js';
 import { AuditUsageError } from './errors.js';
+import { limitHeapGrowth } from './limit-heap-growth.js';
 import { formatReport, isReportFormat, REPORT_EXTENSIONS, REPORT_FORMATS, type ReportFormat } from './reporters/format-report.js';
 import { runAudit, type AuditProgress, type FailOn } from './run-audit.js';
 
@@ -88,6 +89,7 @@ function writeReports(reports: readonly { format: ReportFormat; text: string }[]
 }
 
 async function audit(target: string | undefined, options: CliOptions): Promise<number> {
+  limitHeapGrowth([...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' '));
   const progress = createProgress(process.stderr.isTTY && options.quiet !== true);
   const baselineFile = options.baseline ?? (options.updateBaseline === true ? DEFAULT_BASELINE : undefined);
   const result = await runAudit({

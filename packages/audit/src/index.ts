@@ -4,5 +4,6 @@ export type { Finding, FindingKind, FindingSource, Risk, MoneyPath, AuditProblem
 export { createBaseline, serializeBaseline, parseBaseline, compareWithBaseline, getFindingKey } from './baseline/baseline.js';
 export type { Baseline, BaselineEntry } from './baseline/baseline.js';
 export { AuditUsageError } from './errors.js';
+export { limitHeapGrowth } from './limit-heap-growth.js';
 export { REPORT_FORMATS, formatReport } from './reporters/format-report.js';
 export type { ReportFormat, ReporterOptions } from './reporters/format-report.js';
