@@ -10,6 +10,7 @@ import { getLogCallLevel } from '../logging/get-log-call-level.js';
 import { type CarryingOptions, isCarryingValue } from '../taint/is-carrying-value.js';
 import { type CaughtErrorReferences, getCaughtErrorReferences, isReference } from './get-caught-error-references.js';
 import { getErrorTestFact, isErrorSubject } from './get-error-test-fact.js';
+import { isHandledUpFront } from './is-handled-up-front.js';
 
 /** An error handler: a `catch` clause, or a `.catch(cb)` / `.then(_, cb)` callback. */
 export interface ErrorHandler {
@@ -78,10 +79,18 @@ function getCalleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): 
 }
 
 function isTerminator(call: TSESTree.CallExpression): boolean {
-  // Koa's `ctx.throw(…)` and friends throw on the caller's behalf.
-  if (getCalleeName(call) === 'throw') return true;
-  const name = getStaticName(call.callee);
-  if (name === 'process.exit' || name === 'exit') {
+  // Read off the callee's shape rather than its dotted name: this runs for every call in a handler.
+  const callee = skipExpressionWrappers(call.callee);
+  let name: string | undefined;
+  if (callee.type === AST_NODE_TYPES.Identifier) name = callee.name;
+  else if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    name = getPropertyName(callee);
+    // Koa's `ctx.throw(…)` and friends throw on the caller's behalf.
+    if (name === 'throw') return true;
+    const object = skipExpressionWrappers(callee.object);
+    if (name !== 'exit' || object.type !== AST_NODE_TYPES.Identifier || object.name !== 'process') return false;
+  }
+  if (name === 'exit') {
     const [code] = call.arguments;
     return code !== undefined && !(code.type === AST_NODE_TYPES.Literal && code.value === 0);
   }
@@ -214,6 +223,7 @@ export function getHandlerOutcome(
       isBooleanShaped(node) && isImpliedByBranch(node, true, (atom) => getErrorTestFact(atom, current)),
   });
   const valueMode = calls.carrying(references, false);
+  if (isHandledUpFront(handler.body, calls.isReporting, valueMode)) return { references, swallowed: false, reportsWithoutError: [] };
   const derivedMode = calls.carrying(references, true);
   const weakCalls: TSESTree.CallExpression[] = [];
   const effects = new Map<TSESTree.Node, Effect>();

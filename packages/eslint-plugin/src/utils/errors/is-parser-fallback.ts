@@ -58,6 +58,8 @@ export function isParserFallback(
   clause: TSESTree.CatchClause,
   parsers: ReadonlySet<string>,
 ): boolean {
+  // The catch body first: it is small, while the `try` block may be a whole function.
+  if (clause.body.body.length === 0 || !clause.body.body.every(isFallbackStatement)) return false;
   const callees: string[] = [];
   visitDescendants(clause.parent.block, sourceCode.visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
@@ -68,10 +70,5 @@ export function isParserFallback(
     }
     return !isFunctionNode(node);
   });
-  return (
-    callees.length > 0 &&
-    callees.every((callee) => parsers.has(callee)) &&
-    clause.body.body.length > 0 &&
-    clause.body.body.every(isFallbackStatement)
-  );
+  return callees.length > 0 && callees.every((callee) => parsers.has(callee));
 }
