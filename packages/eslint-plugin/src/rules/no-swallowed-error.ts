@@ -11,16 +11,20 @@ import { createRule } from '../utils/create-rule.js';
 import { getCauseLosingThrows } from '../utils/errors/get-cause-losing-throws.js';
 import { getCauseOptionIndex } from '../utils/errors/get-cause-option-index.js';
 import { getEscapingPromiseReturns } from '../utils/errors/get-escaping-promise-returns.js';
-import { getCaughtErrorReferences } from '../utils/errors/get-caught-error-references.js';
 import { getHandlerBinding } from '../utils/errors/get-handler-binding.js';
-import { getHandlerMatchers, type HandlerMatchers } from '../utils/errors/get-handler-matchers.js';
+import {
+  DEFAULT_ALLOWED_THROWING_CALLS,
+  DEFAULT_REPORTERS,
+  getHandlerMatchers,
+  type HandlerMatchers,
+} from '../utils/errors/get-handler-matchers.js';
 import { type ErrorHandler, getHandlerOutcome } from '../utils/errors/get-handler-outcome.js';
 import { getPassErrorFix } from '../utils/errors/get-pass-error-fix.js';
 import { getRejectionCallback } from '../utils/errors/get-rejection-callback.js';
 import { getRethrowFix } from '../utils/errors/get-rethrow-fix.js';
-import { isHandledUpFront } from '../utils/errors/is-handled-up-front.js';
 import { isParserFallback } from '../utils/errors/is-parser-fallback.js';
 import { isRejectionObservedElsewhere } from '../utils/errors/is-rejection-observed-elsewhere.js';
+import { isSettledWithoutThrow } from '../utils/errors/is-settled-without-throw.js';
 import { getOptionsBagFix } from '../utils/fix/get-options-bag-fix.js';
 import { getLogMethodLevel } from '../utils/logging/get-log-call-level.js';
 import type { CarryingOptions } from '../utils/taint/is-carrying-value.js';
@@ -43,24 +47,6 @@ export type MessageIds =
   | 'addCause'
   | 'awaitPromise';
 
-const DEFAULT_REPORTERS = [
-  '*.error',
-  '*.warn',
-  '*.fatal',
-  '*.exception',
-  '*.captureException',
-  '*.captureError',
-  '*.report',
-  '*.notify',
-  '*.recordException',
-  'reportError',
-  'captureException',
-  'console.error',
-  'console.warn',
-];
-const DEFAULT_ALLOWED_THROWING_CALLS = ['JSON.parse', 'new URL', 'BigInt', 'structuredClone', 'decodeURIComponent'];
-// Aliases are not needed to see the binding itself reported.
-const NO_ALIASING = { isCarryingError: () => false, isErrorTest: () => false };
 // What the handler analysis looks at (see getHandlerOutcome) and `causeLost` checks.
 const RECORDED = new Set<string>([
   AST_NODE_TYPES.CallExpression,
@@ -158,17 +144,6 @@ function checkThrows(state: FileState, handler: ErrorHandler, index: NodeIndex, 
   }
 }
 
-/**
- * The commonest handler, `catch (e) { logger.error(e); … }` with no `throw` anywhere in it, has
- * nothing to report: settled from the binding's own references, before any walk of the body.
- */
-function isSettledWithoutThrow({ sourceCode, calls }: FileState, handler: ErrorHandler): boolean {
-  const { body } = handler;
-  if (sourceCode.text.slice(body.range[0], body.range[1]).includes('throw')) return false;
-  const references = getCaughtErrorReferences(sourceCode, handler.binding, handler.node, [], NO_ALIASING);
-  return isHandledUpFront(body, calls.isReporting, calls.carrying(references, false));
-}
-
 function check(state: FileState, handler: ErrorHandler): void {
   const { sourceCode, calls } = state;
   const { body } = handler;
@@ -177,7 +152,7 @@ function check(state: FileState, handler: ErrorHandler): void {
     if (!explained) reportSwallowed(state, handler);
     return;
   }
-  if (isSettledWithoutThrow(state, handler)) return;
+  if (isSettledWithoutThrow(sourceCode, handler, calls)) return;
   // One walk collects what the analysis looks at; it then looks regions up by range.
   const index = createNodeIndex();
   visitDescendants(body, sourceCode.visitorKeys, (node) => {

@@ -2,6 +2,24 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createCalleeMatcher } from '../ast/create-callee-matcher.js';
 import { type CallClassifier, createCallClassifier } from './get-handler-outcome.js';
 
+/** The reporters `no-swallowed-error` recognises by default. */
+export const DEFAULT_REPORTERS = [
+  '*.error',
+  '*.warn',
+  '*.fatal',
+  '*.exception',
+  '*.captureException',
+  '*.captureError',
+  '*.report',
+  '*.notify',
+  '*.recordException',
+  'reportError',
+  'captureException',
+  'console.error',
+  'console.warn',
+];
+/** The parsers whose failure a `catch` may answer with a fallback value by default. */
+export const DEFAULT_ALLOWED_THROWING_CALLS = ['JSON.parse', 'new URL', 'BigInt', 'structuredClone', 'decodeURIComponent'];
 /** What `no-swallowed-error` compiles from its options. */
 export interface HandlerMatchers {
   isReporterCallee: (callee: TSESTree.Expression) => boolean;
