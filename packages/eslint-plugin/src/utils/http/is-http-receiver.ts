@@ -6,6 +6,7 @@ import { getTypeServices } from '../types/get-type-services.js';
 import { isAnyOrUnknownType } from '../types/is-any-or-unknown-type.js';
 import { isTypeDeclaredIn } from '../types/is-type-declared-in.js';
 import type { HttpFramework } from './create-http-framework.js';
+import { isInlineHonoHandlerContext } from './is-inline-hono-handler-context.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -44,7 +45,8 @@ function isParameter(identifier: TSESTree.Identifier, context: Context): boolean
  * information its declared type decides: the framework's type from the framework's module
  * whatever the name; a name match whose type is known is rejected when the type lacks `member`
  * or comes from another library or the platform (a DOM `WebSocket`); `any` and `unknown` fall
- * back to the names.
+ * back to the names. A Hono handler written inline on a `new Hono()` is recognised without asking
+ * for its parameter's type.
  *
  * @param node - the candidate receiver, possibly a chain such as `res.status(500)`
  * @param framework - the framework to test against
@@ -61,6 +63,8 @@ export function isHttpReceiver(node: TSESTree.Node, framework: HttpFramework, co
   const named = framework.receiverNames.has(base.name) && isParameter(base, context);
   const services = getTypeServices(context);
   if (services === undefined) return named;
+  // What the type would say, without resolving the route registration's overloads.
+  if (isInlineHonoHandlerContext(base, context, services)) return framework.name === 'hono';
 
   const type = services.getTypeAtLocation(base);
   if (isAnyOrUnknownType(type)) return named;
