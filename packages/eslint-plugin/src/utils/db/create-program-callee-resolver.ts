@@ -57,17 +57,22 @@ function link(program: TSESTree.Program): (TSESTree.CallExpression | TSESTree.Ta
   return calls.sort((a, b) => a.range[0] - b.range[0]);
 }
 
-function parseFile(sourceFile: ts.SourceFile, options: DbModelOptions): ParsedFile | null {
+function parseFile(sourceFile: ts.SourceFile, tsProgram: ts.Program, options: DbModelOptions): ParsedFile | null {
   let parsed: ReturnType<typeof parseForESLint>;
   try {
+    // With the program, typescript-estree converts the program's own syntax tree instead of
+    // having TypeScript parse the file again. `lib` stays the scope manager's default, which the
+    // model was written against: the program's lib would declare every DOM global as well.
     parsed = parseForESLint(sourceFile.text, {
       filePath: sourceFile.fileName,
+      programs: [tsProgram],
+      preserveNodeMaps: false,
+      lib: ['esnext'],
       range: true,
       loc: true,
       comment: false,
       tokens: false,
       sourceType: 'module',
-      jsx: /\.[jt]sx$/u.test(sourceFile.fileName),
     });
   } catch (error) {
     // The program type-checks this file, but typescript-estree rejects some syntax TypeScript
@@ -144,7 +149,7 @@ export function createProgramCalleeResolver(services: ParserServicesWithTypeInfo
       recent.delete(fileName);
     } else {
       // Most modules a service imports never query: a glance at the text spares parsing them.
-      parsed = QUERY_TEXT.test(sourceFile.text) ? parseFile(sourceFile, options) : null;
+      parsed = QUERY_TEXT.test(sourceFile.text) ? parseFile(sourceFile, services.program, options) : null;
       if (parsed === null) {
         queryless.add(fileName);
         return null;
