@@ -223,7 +223,7 @@ export function getHandlerOutcome(
       isBooleanShaped(node) && isImpliedByBranch(node, true, (atom) => getErrorTestFact(atom, current)),
   });
   const valueMode = calls.carrying(references, false);
-  if (isHandledUpFront(handler.body, calls.isReporting, valueMode)) return { references, swallowed: false, reportsWithoutError: [] };
+  if (isHandledUpFront(handler.body, calls.isReporting, () => valueMode)) return { references, swallowed: false, reportsWithoutError: [] };
   const derivedMode = calls.carrying(references, true);
   const weakCalls: TSESTree.CallExpression[] = [];
   const effects = new Map<TSESTree.Node, Effect>();

@@ -23,7 +23,7 @@ describe('isHandledUpFront', () => {
     '{ throw new Error("charge failed"); }',
     '{ logger.error(e); if (retry) return retry(); }',
   ])('%s is settled before any path can leave', (code) => {
-    expect(isHandledUpFront(catchBody(code), isReporting, { isSource })).toBe(true);
+    expect(isHandledUpFront(catchBody(code), isReporting, () => ({ isSource }))).toBe(true);
   });
 
   it.each([
@@ -35,12 +35,12 @@ describe('isHandledUpFront', () => {
     '{ return fallback; }',
     '{}',
   ])('%s needs the path analysis', (code) => {
-    expect(isHandledUpFront(catchBody(code), isReporting, { isSource })).toBe(false);
+    expect(isHandledUpFront(catchBody(code), isReporting, () => ({ isSource }))).toBe(false);
   });
 
   it('leaves expression-bodied callbacks to the path analysis', () => {
     const arrow = (parse('(e) => logger.error(e)').body[0] as TSESTree.ExpressionStatement)
       .expression as TSESTree.ArrowFunctionExpression;
-    expect(isHandledUpFront(arrow.body as TSESTree.Expression, isReporting, { isSource })).toBe(false);
+    expect(isHandledUpFront(arrow.body as TSESTree.Expression, isReporting, () => ({ isSource }))).toBe(false);
   });
 });

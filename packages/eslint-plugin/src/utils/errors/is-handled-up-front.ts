@@ -11,16 +11,17 @@ import { type CarryingOptions, isCarryingValue } from '../taint/is-carrying-valu
  *
  * @param body - the handler's body
  * @param isReporting - whether a call reports at warning level or above
- * @param valueMode - what carries the caught error itself
+ * @param getValueMode - what carries the caught error itself; asked only once a reporting call is found
  * @example
- * if (isHandledUpFront(handler.body, calls.isReporting, calls.carrying(references, false))) return handled;
+ * if (isHandledUpFront(handler.body, calls.isReporting, () => calls.carrying(references, false))) return handled;
  */
 export function isHandledUpFront(
   body: TSESTree.BlockStatement | TSESTree.Expression,
   isReporting: (call: TSESTree.CallExpression) => boolean,
-  valueMode: CarryingOptions,
+  getValueMode: () => CarryingOptions,
 ): boolean {
   if (body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  let valueMode: CarryingOptions | undefined;
   for (const statement of body.body) {
     if (statement.type === AST_NODE_TYPES.ThrowStatement) return true;
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) continue;
@@ -30,7 +31,7 @@ export function isHandledUpFront(
     if (
       expression.type === AST_NODE_TYPES.CallExpression &&
       isReporting(expression) &&
-      expression.arguments.some((argument) => isCarryingValue(argument, valueMode))
+      expression.arguments.some((argument) => isCarryingValue(argument, (valueMode ??= getValueMode())))
     ) {
       return true;
     }

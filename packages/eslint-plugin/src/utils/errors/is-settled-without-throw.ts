@@ -24,6 +24,7 @@ export function isSettledWithoutThrow(
 ): boolean {
   const { body } = handler;
   if (sourceCode.text.slice(body.range[0], body.range[1]).includes('throw')) return false;
-  const references = getCaughtErrorReferences(sourceCode, handler.binding, handler.node, [], NO_ALIASING);
-  return isHandledUpFront(body, calls.isReporting, calls.carrying(references, false));
+  return isHandledUpFront(body, calls.isReporting, () =>
+    calls.carrying(getCaughtErrorReferences(sourceCode, handler.binding, handler.node, [], NO_ALIASING), false),
+  );
 }
