@@ -61,6 +61,9 @@ async function isReady(url: string): Promise<boolean> {
   }
 }
 
+/** Every server started, so none outlives a run that fails. */
+const children: ChildProcess[] = [];
+
 /**
  * Spawns a server on a free port and resolves once `readyPath` answers. Its stdout (the app logs
  * every request) goes to /dev/null: a pipe read by this busy process would throttle the server.
@@ -72,6 +75,7 @@ async function startServer(args: readonly string[], env: Record<string, string>,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  children.push(child);
   const url = `http://127.0.0.1:${String(port)}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -135,6 +139,28 @@ if (build.status !== 0) {
   throw new Error('npm run build -w @faultline/reference-app failed');
 }
 
+// Every folder this run creates (the bare POST's database, the app's) is removed when it ends,
+// however it ends: a thrown error and Ctrl-C both pass through 'exit'.
+const dataDirs: string[] = [];
+const makeDataDir = (prefix: string): string => {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  dataDirs.push(dir);
+  return dir;
+};
+process.once('exit', () => {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+    }
+  }
+  for (const dir of dataDirs) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+process.once('SIGINT', () => {
+  process.exit(130);
+});
+
 const results: Measured[] = [];
 
 // --- Baselines ---------------------------------------------------------------------------------
@@ -142,7 +168,7 @@ const bareGet = await startServer(['--import', 'tsx', 'bench/lib/app-baselines.t
 results.push(await measure('bare Hono GET (JSON)', { url: `${bareGet.url}/` }));
 await stopServer(bareGet);
 
-const barePost = await startServer(['--import', 'tsx', 'bench/lib/app-baselines.ts', 'post'], {}, '/ready');
+const barePost = await startServer(['--import', 'tsx', 'bench/lib/app-baselines.ts', 'post'], { BENCH_DATA_DIR: makeDataDir('faultline-bench-bare-') }, '/ready');
 results.push(
   await measure('bare Hono POST (1 SQLite tx: 1 payment + 2 ledger rows)', {
     url: `${barePost.url}/`,
@@ -154,7 +180,7 @@ results.push(
 await stopServer(barePost);
 
 // --- The reference app -------------------------------------------------------------------------
-const dataDir = mkdtempSync(path.join(tmpdir(), 'faultline-bench-app-'));
+const dataDir = makeDataDir('faultline-bench-app-');
 const app = await startServer(
   ['packages/reference-app/dist/main.js'],
   {
@@ -322,7 +348,6 @@ const paid = sqlite
   )
   .get() as { orders: number; payments: number; amount: number; sales: number };
 sqlite.close();
-rmSync(dataDir, { recursive: true, force: true });
 const stockOk = stock.stock + reserved.total === initialStock && stock.stock >= 0;
 const paymentsOk = paid.orders === paid.payments && paid.amount === paid.sales;
 

@@ -23,7 +23,9 @@ const app = new Hono();
 if (kind === 'get') {
   app.get('/', (c) => c.json({ status: 'ok', service: 'bare' }));
 } else {
-  const database = createSqliteDatabase(path.join(mkdtempSync(path.join(tmpdir(), 'faultline-bench-')), 'bare.db'));
+  // The folder is bench/app.ts's, which removes it after the run; run alone, it is left in the temp dir.
+  const dataDir = process.env.BENCH_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'faultline-bench-'));
+  const database = createSqliteDatabase(path.join(dataDir, 'bare.db'));
   // Its own two tables on the app's connection setup; the app's schema is not migrated here.
   const db = database.db as unknown as Kysely<BenchDb>;
   await sql`create table payments (id text primary key, amount integer not null, currency text not null, created_at text not null)`.execute(db);
