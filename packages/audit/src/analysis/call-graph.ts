@@ -3,6 +3,7 @@ import type { AuditProject } from '../project/audit-project.js';
 import { toRelativePath } from '../project/load-project.js';
 import type { DatabaseModel, DatabaseWrite } from './database-model.js';
 import { findFunctionAt, getFunctionName, isFunctionNode, type FunctionNode } from './functions.js';
+import { getImportedNames } from './get-imported-names.js';
 import { getPluginDatabaseModel } from './plugin-database-model.js';
 import { getNextRouteLabel, getRouteRegistration } from './routes.js';
 
@@ -72,6 +73,8 @@ interface PendingCall {
   caller: FunctionUnit;
   call: ts.CallExpression;
   nameNode: ts.Node;
+  /** `x.name()` where `x` is not imported: only a method or property of an object can be the callee. */
+  onLocalObject: boolean;
   inTransaction: boolean;
   inLoop: boolean;
 }
@@ -104,6 +107,19 @@ function getCalleeNameNode(call: ts.CallExpression): ts.Node | undefined {
   if (ts.isIdentifier(callee)) return callee;
   if (ts.isPropertyAccessExpression(callee)) return callee.name;
   return undefined;
+}
+
+function getRootIdentifier(node: ts.Expression): ts.Identifier | undefined {
+  let current = node;
+  while (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
+    current = current.expression;
+  }
+  return ts.isIdentifier(current) ? current : undefined;
+}
+
+// What a property access can resolve to: a method, accessor or function-valued property.
+function isMemberFunction(node: FunctionNode): boolean {
+  return ts.isMethodDeclaration(node) || ts.isAccessor(node) || ts.isPropertyAssignment(node.parent) || ts.isPropertyDeclaration(node.parent);
 }
 
 function getReportNode(node: FunctionNode): ts.Node {
@@ -140,6 +156,7 @@ function buildCallGraph(project: AuditProject, model: DatabaseModel): CallGraph 
   const units: FunctionUnit[] = [];
   const byNode = new Map<ts.Node, FunctionUnit>();
   const names = new Set<string>();
+  const memberNames = new Set<string>();
   const pendingCalls: PendingCall[] = [];
   const pendingRoutes: PendingRoute[] = [];
   const manualTransactions = new Set<FunctionUnit>();
@@ -148,6 +165,7 @@ function buildCallGraph(project: AuditProject, model: DatabaseModel): CallGraph 
   for (const sourceFile of project.files) {
     const file = toRelativePath(project.root, sourceFile.fileName);
     filesByPath.set(file, sourceFile);
+    const importedNames = getImportedNames(sourceFile);
 
     const createUnit = (node: FunctionNode): FunctionUnit => {
       const name = getFunctionName(node, sourceFile);
@@ -168,6 +186,7 @@ function buildCallGraph(project: AuditProject, model: DatabaseModel): CallGraph 
       byNode.set(node, unit);
       const simple = name.split(/[.›\s]/).pop();
       if (simple !== undefined) names.add(simple);
+      if (simple !== undefined && isMemberFunction(node)) memberNames.add(simple);
       return unit;
     };
 
@@ -184,7 +203,10 @@ function buildCallGraph(project: AuditProject, model: DatabaseModel): CallGraph 
         if (table !== undefined) unit.tables.add(table);
         const nameNode = getCalleeNameNode(call);
         if (nameNode !== undefined) {
-          pendingCalls.push({ caller: unit, call, nameNode, inTransaction: context.inTransaction, inLoop: context.inLoop });
+          const access = nameNode.parent;
+          const root = ts.isPropertyAccessExpression(access) ? getRootIdentifier(access.expression) : undefined;
+          const onLocalObject = ts.isPropertyAccessExpression(access) && (root === undefined || !importedNames.has(root.text));
+          pendingCalls.push({ caller: unit, call, nameNode, onLocalObject, inTransaction: context.inTransaction, inLoop: context.inLoop });
         }
       }
       visit(call.expression, context);
@@ -256,6 +278,8 @@ function buildCallGraph(project: AuditProject, model: DatabaseModel): CallGraph 
   for (const pending of pendingCalls) {
     const name = ts.isIdentifier(pending.nameNode) ? pending.nameNode.text : undefined;
     if (name === undefined || !names.has(name)) continue;
+    // Common method names (get, report) would otherwise each cost the checker a symbol lookup.
+    if (pending.onLocalObject && !memberNames.has(name)) continue;
     const callee = resolveFunction(pending.nameNode);
     if (callee === undefined || callee === pending.caller) continue;
     const site: CallSite = {
