@@ -78,23 +78,24 @@ function getCalleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): 
   return callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : getStaticName(callee);
 }
 
+/** `exit(code)` ends the process as loudly as a throw, unless the code is missing or 0. */
+function exitsWithFailure(call: TSESTree.CallExpression): boolean {
+  const [code] = call.arguments;
+  return code !== undefined && !(code.type === AST_NODE_TYPES.Literal && code.value === 0);
+}
+
 function isTerminator(call: TSESTree.CallExpression): boolean {
   // Read off the callee's shape rather than its dotted name: this runs for every call in a handler.
   const callee = skipExpressionWrappers(call.callee);
-  let name: string | undefined;
-  if (callee.type === AST_NODE_TYPES.Identifier) name = callee.name;
-  else if (callee.type === AST_NODE_TYPES.MemberExpression) {
-    name = getPropertyName(callee);
-    // Koa's `ctx.throw(…)` and friends throw on the caller's behalf.
-    if (name === 'throw') return true;
-    const object = skipExpressionWrappers(callee.object);
-    if (name !== 'exit' || object.type !== AST_NODE_TYPES.Identifier || object.name !== 'process') return false;
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    return callee.name === 'exit' ? exitsWithFailure(call) : TERMINATORS.has(callee.name);
   }
-  if (name === 'exit') {
-    const [code] = call.arguments;
-    return code !== undefined && !(code.type === AST_NODE_TYPES.Literal && code.value === 0);
-  }
-  return name !== undefined && TERMINATORS.has(name);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getPropertyName(callee);
+  // Koa's `ctx.throw(…)` and friends throw on the caller's behalf.
+  if (method === 'throw') return true;
+  const object = skipExpressionWrappers(callee.object);
+  return method === 'exit' && object.type === AST_NODE_TYPES.Identifier && object.name === 'process' && exitsWithFailure(call);
 }
 
 /** Whether an expression is a yes/no question (`a === b`, `!x`, `isNotFound(e)`), not data. */
