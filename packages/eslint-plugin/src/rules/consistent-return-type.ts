@@ -1,29 +1,44 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import {
-  ABSENT_KINDS,
-  BOOLEAN_KINDS,
-  getExpressionValueKinds,
-  type LeafClassifier,
-  STRING_KINDS,
-  ValueKind,
-} from '../utils/ast/get-expression-value-kinds.js';
+import { getExpressionValueKinds, type LeafClassifier, ValueKind } from '../utils/ast/get-expression-value-kinds.js';
 import { getBindingValueKinds } from '../utils/ast/get-binding-value-kinds.js';
 import { getFunctionHeadLoc } from '../utils/ast/get-function-head-loc.js';
+import { hasNoComparableResult } from '../utils/ast/has-no-comparable-result.js';
 import { hasWrittenResultContract } from '../utils/ast/has-written-result-contract.js';
+import { isAmbient } from '../utils/ast/is-ambient.js';
 import { isCallbackResultIgnored } from '../utils/ast/is-callback-result-ignored.js';
+import { isCompositeResult } from '../utils/ast/is-composite-result.js';
 import { isEarlyExitReturn } from '../utils/ast/is-early-exit-return.js';
 import { isEndUnreachableByConvention } from '../utils/ast/is-end-unreachable-by-convention.js';
 import type { FunctionNode } from '../utils/ast/is-function-node.js';
+import { isOpenTypeAnnotation } from '../utils/ast/is-open-type-annotation.js';
 import { isOverloadImplementation } from '../utils/ast/is-overload-implementation.js';
 import { createRule } from '../utils/create-rule.js';
+import {
+  hasResultProblem,
+  isAmbiguousDeclaration,
+  RESULT_PROBLEMS,
+  type ResultPolicy,
+  type ResultProblem,
+} from '../utils/results/get-result-problem.js';
+import {
+  CLASS_KINDS,
+  countDataClasses,
+  DATA_KINDS,
+  formatClasses,
+  IMPLICIT,
+  NAMED_MIX_KINDS,
+  RETURNED,
+  VALUE_CLASSES,
+  type ValueClass,
+  VALUE_KINDS,
+} from '../utils/results/result-kinds.js';
 import { getDeclaredValueKinds } from '../utils/types/get-declared-value-kinds.js';
 import { getTypeServices } from '../utils/types/get-type-services.js';
 import { getTypeValueKinds } from '../utils/types/get-type-value-kinds.js';
 import { hasExternalResultContract } from '../utils/types/has-external-result-contract.js';
 
-/** The classes a function's results are sorted into. */
-export type ValueClass = 'boolean' | 'absent' | 'string' | 'number' | 'bigint' | 'object' | 'function';
+export type { ValueClass } from '../utils/results/result-kinds.js';
 
 export type Options = [
   {
@@ -40,33 +55,6 @@ export type MessageIds =
   | 'nullableMixed'
   | 'ambiguousAnnotation';
 
-const CLASS_KINDS: Readonly<Record<ValueClass, number>> = {
-  boolean: BOOLEAN_KINDS,
-  absent: ABSENT_KINDS,
-  string: STRING_KINDS,
-  number: ValueKind.Number,
-  bigint: ValueKind.BigInt,
-  object: ValueKind.Object,
-  function: ValueKind.Function,
-};
-const VALUE_CLASSES = Object.keys(CLASS_KINDS) as ValueClass[];
-const DATA_KINDS = STRING_KINDS | ValueKind.Number | ValueKind.BigInt | ValueKind.Object | ValueKind.Function;
-const SENTINEL_KINDS = ValueKind.True | ValueKind.False;
-const OPEN_STRING_KINDS = ValueKind.String | ValueKind.StringLiteral;
-const ENTITY_OR_NUMBER_KINDS = ValueKind.Number | ValueKind.BigInt | ValueKind.Object | ValueKind.Function;
-const NON_STRING_KINDS = BOOLEAN_KINDS | ENTITY_OR_NUMBER_KINDS;
-/** A path that hands back nothing: a bare `return;` or the end of the body. Not a `ValueKind`. */
-const IMPLICIT = 1 << 20;
-/** Some `return` has an argument. Not a `ValueKind`. */
-const RETURNED = 1 << 21;
-const VALUE_KINDS = ~(ABSENT_KINDS | IMPLICIT | RETURNED);
-/** Results beside which what a returned name is may make a problem: a sentinel, a message, nothing. */
-const NAMED_MIX_KINDS = SENTINEL_KINDS | ValueKind.StringLiteral | ABSENT_KINDS | IMPLICIT;
-/** The problems of a function's results, most specific first: a function gets one report. */
-const RESULT_PROBLEMS = ['triState', 'sentinelMixed', 'errorStringMixed', 'nullableMixed', 'implicitUndefined'] as const;
-
-type ResultProblem = (typeof RESULT_PROBLEMS)[number];
-
 interface Frame {
   upper: Frame | undefined;
   returns: TSESTree.ReturnStatement[];
@@ -79,112 +67,10 @@ interface Frame {
   reachableSegments: number;
 }
 
-const DATA_CLASS_MASKS = [BOOLEAN_KINDS, STRING_KINDS, ValueKind.Number, ValueKind.BigInt, ValueKind.Object, ValueKind.Function];
-
-/** How many classes of data (booleans included) `kinds` spans. */
-function countDataClasses(kinds: number): number {
-  let classes = 0;
-  for (const mask of DATA_CLASS_MASKS) if (kinds & mask) classes += 1;
-  return classes;
-}
-
-function hasBothBooleans(kinds: number): boolean {
-  return (kinds & ValueKind.Boolean) !== 0 || (kinds & SENTINEL_KINDS) === SENTINEL_KINDS;
-}
-
-/** Constructors and setters have no result a caller reads; render functions mix JSX with `null` and `false` by design. */
-function hasNoComparableResult(node: FunctionNode, results: readonly (TSESTree.Expression | null)[]): boolean {
-  const { parent } = node;
-  if (parent.type === AST_NODE_TYPES.MethodDefinition && (parent.kind === 'constructor' || parent.kind === 'set')) {
-    return true;
-  }
-  if (parent.type === AST_NODE_TYPES.Property && parent.kind === 'set') return true;
-  return results.some((result) => result !== null && isJsx(result));
-}
-
-/** `any`, `unknown`, or a promise of one. */
-function isOpenType(annotation: TSESTree.TypeNode): boolean {
-  if (annotation.type === AST_NODE_TYPES.TSAnyKeyword || annotation.type === AST_NODE_TYPES.TSUnknownKeyword) return true;
-  const [settled] = annotation.type === AST_NODE_TYPES.TSTypeReference ? (annotation.typeArguments?.params ?? []) : [];
-  return (
-    annotation.type === AST_NODE_TYPES.TSTypeReference &&
-    annotation.typeName.type === AST_NODE_TYPES.Identifier &&
-    annotation.typeName.name === 'Promise' &&
-    settled !== undefined &&
-    isOpenType(settled)
-  );
-}
-
-function isAmbient(node: TSESTree.Node): boolean {
-  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.TSModuleDeclaration && current.declare) return true;
-    if (
-      (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.TSInterfaceDeclaration) &&
-      current.declare
-    ) {
-      return true;
-    }
-  }
-  return false;
-}
-
-function isJsx(expression: TSESTree.Expression): boolean {
-  switch (expression.type) {
-    case AST_NODE_TYPES.JSXElement:
-    case AST_NODE_TYPES.JSXFragment:
-      return true;
-    case AST_NODE_TYPES.ConditionalExpression:
-      return isJsx(expression.consequent) || isJsx(expression.alternate);
-    case AST_NODE_TYPES.LogicalExpression:
-      return isJsx(expression.right);
-    default:
-      return false;
-  }
-}
-
-/** A result that may combine kinds by itself: `a ? b : c`, `a ?? b`, `a || b`, `a?.b`, `Promise.resolve(…)`. */
-function isComposite(expression: TSESTree.Expression): boolean {
-  let current = expression;
-  while (
-    current.type === AST_NODE_TYPES.AwaitExpression ||
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression
-  ) {
-    current = current.type === AST_NODE_TYPES.AwaitExpression ? current.argument : current.expression;
-  }
-  return (
-    current.type === AST_NODE_TYPES.ConditionalExpression ||
-    current.type === AST_NODE_TYPES.LogicalExpression ||
-    current.type === AST_NODE_TYPES.ChainExpression ||
-    // `Promise.resolve(a ? b : null)` settles to whatever its argument is.
-    (current.type === AST_NODE_TYPES.CallExpression &&
-      current.callee.type === AST_NODE_TYPES.MemberExpression &&
-      current.callee.property.type === AST_NODE_TYPES.Identifier &&
-      current.callee.property.name === 'resolve')
-  );
-}
-
 function isCall(expression: TSESTree.Expression): boolean {
   let current = expression.type === AST_NODE_TYPES.AwaitExpression ? expression.argument : expression;
   if (current.type === AST_NODE_TYPES.ChainExpression) current = current.expression;
   return current.type === AST_NODE_TYPES.CallExpression;
-}
-
-function formatClasses(kinds: number): string {
-  const names: string[] = [];
-  if (kinds & ValueKind.Object) names.push('object');
-  if (kinds & ValueKind.Function) names.push('function');
-  if (kinds & STRING_KINDS) names.push('string');
-  if (kinds & ValueKind.Number) names.push('number');
-  if (kinds & ValueKind.BigInt) names.push('bigint');
-  if (hasBothBooleans(kinds)) names.push('boolean');
-  else if (kinds & ValueKind.True) names.push('true');
-  else if (kinds & ValueKind.False) names.push('false');
-  if (kinds & ValueKind.Generic || (kinds & ValueKind.Truthy && !(kinds & DATA_KINDS))) names.push('T');
-  if (kinds & ValueKind.Null) names.push('null');
-  if (kinds & (ValueKind.Undefined | IMPLICIT)) names.push('undefined');
-  return names.join(' | ');
 }
 
 export default createRule<Options, MessageIds>({
@@ -247,6 +133,7 @@ export default createRule<Options, MessageIds>({
       allowedWith[first] |= CLASS_KINDS[second];
       allowedWith[second] |= CLASS_KINDS[first];
     }
+    const policy: ResultPolicy = { allowNullable, allowedWith };
     const services = getTypeServices(context);
     const compilerOptions = services?.program.getCompilerOptions();
     const strictNullChecks = compilerOptions?.strictNullChecks ?? compilerOptions?.strict ?? false;
@@ -271,57 +158,14 @@ export default createRule<Options, MessageIds>({
       return kinds & ValueKind.Unknown ? getBindingValueKinds(expression) : kinds;
     }
 
-    function hasResultProblem(problem: ResultProblem, kinds: number): boolean {
-      // Results of three classes of data or more are one polymorphic value (a default by field
-      // type: `''`, `0`, `false`, `null`), not a sentinel or a message beside a result.
-      if (problem !== 'implicitUndefined' && problem !== 'nullableMixed' && countDataClasses(kinds) >= 3) return false;
-      switch (problem) {
-        case 'triState':
-          return hasBothBooleans(kinds) && (kinds & (ABSENT_KINDS | IMPLICIT)) !== 0 && !(allowedWith.boolean & ABSENT_KINDS);
-        case 'sentinelMixed':
-          // A sentinel is one literal: `true` and `false` both beside data make a flag-or-options
-          // value (`ssl: boolean | TlsOptions`). `return true` / `return 'Email is required'` is an
-          // error message beside a success flag. `if (!x) return false; return x;` stands `false` in
-          // for whatever `x` is when it is truthy.
-          return (
-            (kinds & SENTINEL_KINDS) !== 0 &&
-            !hasBothBooleans(kinds) &&
-            ((kinds & DATA_KINDS & ~allowedWith.boolean) !== 0 ||
-              ((kinds & ValueKind.False) !== 0 && (kinds & ValueKind.Truthy) !== 0 && !allowedWith.boolean)) &&
-            !(kinds & ValueKind.StringLiteral && !(kinds & ENTITY_OR_NUMBER_KINDS) && !(allowedWith.string & BOOLEAN_KINDS))
-          );
-        case 'errorStringMixed':
-          return (kinds & ValueKind.StringLiteral) !== 0 && (kinds & NON_STRING_KINDS & ~allowedWith.string) !== 0;
-        case 'nullableMixed':
-          return !allowNullable && (kinds & ABSENT_KINDS) !== 0 && (kinds & DATA_KINDS & ~allowedWith.absent) !== 0;
-        case 'implicitUndefined':
-          // An explicit `undefined` elsewhere says that nothing is a deliberate result.
-          return (kinds & IMPLICIT) !== 0 && (kinds & VALUE_KINDS) !== 0 && !(kinds & ValueKind.Undefined);
-      }
-    }
-
     /** Reports a declared return type whose kinds encode an ambiguity. */
     function checkAnnotation(annotation: TSESTree.TypeNode, kinds: number): void {
-      const data = kinds & (DATA_KINDS | ValueKind.Generic);
-      const entities = kinds & (ValueKind.Object | ValueKind.Function);
-      let problem: boolean;
-      if (hasBothBooleans(kinds)) {
-        problem = (kinds & ABSENT_KINDS) !== 0 && !data && !(allowedWith.boolean & ABSENT_KINDS);
-      } else if (kinds & SENTINEL_KINDS) {
-        problem = (data & ~allowedWith.boolean) !== 0;
-      } else if (kinds & OPEN_STRING_KINDS && entities && !(kinds & (ValueKind.Number | ValueKind.BigInt | ValueKind.Generic))) {
-        // Tokens (`'retry'`) beside an object discriminate it; open text (`string`, prose) does not.
-        problem = (entities & ~allowedWith.string) !== 0;
-      } else {
-        problem = !allowNullable && (kinds & ABSENT_KINDS) !== 0 && (data & DATA_KINDS & ~allowedWith.absent) !== 0;
-      }
-      if (problem) {
-        context.report({
-          node: annotation,
-          messageId: 'ambiguousAnnotation',
-          data: { type: sourceCode.getText(annotation), classes: formatClasses(kinds) },
-        });
-      }
+      if (!isAmbiguousDeclaration(kinds, policy)) return;
+      context.report({
+        node: annotation,
+        messageId: 'ambiguousAnnotation',
+        data: { type: sourceCode.getText(annotation), classes: formatClasses(kinds) },
+      });
     }
 
     function checkContract(node: TSESTree.Node, returnType: TSESTree.TSTypeAnnotation | undefined): void {
@@ -361,7 +205,7 @@ export default createRule<Options, MessageIds>({
 
     function findProblem(kinds: number, isAccepted: () => boolean): ResultProblem | undefined {
       for (const problem of RESULT_PROBLEMS) {
-        if (hasResultProblem(problem, kinds) && (problem !== 'implicitUndefined' || !isAccepted())) return problem;
+        if (hasResultProblem(problem, kinds, policy) && (problem !== 'implicitUndefined' || !isAccepted())) return problem;
       }
       return undefined;
     }
@@ -370,14 +214,14 @@ export default createRule<Options, MessageIds>({
       const { body } = node;
       const isBlock = body.type === AST_NODE_TYPES.BlockStatement;
       // A lone simple result (`(order) => order.id`) has one kind: nothing to compare it with.
-      if (!isBlock && !node.returnType && !isComposite(body)) return;
+      if (!isBlock && !node.returnType && !isCompositeResult(body)) return;
       // Most functions return one kind of thing: their returns were classified as they were met.
       let all = isBlock ? current.kinds : getExpressionValueKinds(body);
       if (node.generator || (isBlock && !(all & RETURNED))) return;
       all &= ~RETURNED;
       const annotation = node.returnType?.typeAnnotation;
       // `: any` and `: unknown` declare that the results may be anything (a default by field type).
-      if (annotation?.type === AST_NODE_TYPES.TSTypePredicate || (annotation && isOpenType(annotation))) return;
+      if (annotation?.type === AST_NODE_TYPES.TSTypePredicate || (annotation && isOpenTypeAnnotation(annotation))) return;
       // A declared return type is the contract: TypeScript holds every result to it, so when it can
       // be read it is judged instead of the results (unless annotations are not checked).
       if (annotation && checkAnnotations && !isOverloadImplementation(node)) {
@@ -401,7 +245,7 @@ export default createRule<Options, MessageIds>({
         !annotation &&
         (results.length > 1 ||
           mayFallOff ||
-          (single != null && isComposite(single) && node.parent.type !== AST_NODE_TYPES.CallExpression));
+          (single != null && isCompositeResult(single) && node.parent.type !== AST_NODE_TYPES.CallExpression));
       // Whatever the results, some functions are not judged by them; asking first spares the
       // type queries, which are the costly part.
       const isExcluded = (): boolean =>
@@ -418,7 +262,7 @@ export default createRule<Options, MessageIds>({
         classifySyntax &&
         all & ValueKind.Unknown &&
         all & NAMED_MIX_KINDS &&
-        (results.length > 1 || mayFallOff || (single != null && isComposite(single)))
+        (results.length > 1 || mayFallOff || (single != null && isCompositeResult(single)))
       ) {
         // Names are looked up only where results may mix with a sentinel, a message or nothing:
         // most functions return one thing, and names alone rarely make a problem.
@@ -446,7 +290,7 @@ export default createRule<Options, MessageIds>({
       let at: TSESTree.Node | undefined;
       for (const [index, argument] of results.entries()) {
         seen |= getResultKinds(argument, typed);
-        if (hasResultProblem(problem, seen)) {
+        if (hasResultProblem(problem, seen, policy)) {
           at = isBlock ? current.returns[index] : body;
           break;
         }
