@@ -6,6 +6,19 @@ const typedRuleTester = createRuleTester({ typed: true });
 
 ruleTester.run('no-error-leak', rule, {
   valid: [
+    // a test fixture answering with the error on purpose
+    {
+      code: `
+app.get('/payments/:id', async (c) => {
+  try {
+    return c.json(await getPayment(c.req.param('id')));
+  } catch (error) {
+    return c.json({ error: error.message }, 500);
+  }
+});
+`,
+      filename: 'src/http/__fixtures__/routers/payments.ts',
+    },
     // Generic messages and logging only
     `
 app.get('/payments/:id', async (c) => {

@@ -7,6 +7,7 @@ import { getPropertyName } from '../utils/ast/get-static-name.js';
 import { isFunctionNode, type FunctionNode } from '../utils/ast/is-function-node.js';
 import { isImpliedByBranch, type AtomFact } from '../utils/ast/is-implied-by-branch.js';
 import { skipExpressionWrappers } from '../utils/ast/skip-expression-wrappers.js';
+import { isTestModule } from '../utils/ast/is-test-module.js';
 import { createRule } from '../utils/create-rule.js';
 import { createSafeErrorGuard } from '../utils/errors/create-safe-error-guard.js';
 import { createGenericResponseFix } from '../utils/http/create-generic-response-fix.js';
@@ -105,6 +106,8 @@ export default createRule<Options, MessageIds>({
     ],
   },
   create(context, [options]) {
+    // Factories, fixtures and setup write and answer on purpose in ways production code must not.
+    if (isTestModule(context.filename, context.sourceCode.ast)) return {};
     const { sourceCode } = context;
     const safeClasses = new Set(options.safeErrorClasses);
     const allowInDevelopment = options.allowInDevelopment === true;

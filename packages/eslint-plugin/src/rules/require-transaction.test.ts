@@ -6,6 +6,28 @@ const typedRuleTester = createRuleTester({ typed: true });
 
 ruleTester.run('require-transaction', rule, {
   valid: [
+    // test code: a Playwright fixture helper and a spec file's own setup write rows one by one on purpose
+    {
+      code: `
+import { expect } from '@playwright/test';
+import { prisma } from '@/lib/prisma';
+export async function createWorkspace(name) {
+  const workspace = await prisma.project.create({ data: { name } });
+  await prisma.user.update({ where: { id: 'owner' }, data: { defaultWorkspace: workspace.slug } });
+  expect(workspace.id).toBeTruthy();
+}
+`,
+    },
+    {
+      code: `
+import { prisma } from '@/lib/prisma';
+export async function resetUsage(orgId) {
+  await prisma.usage.deleteMany({ where: { orgId } });
+  await prisma.organisation.update({ where: { id: orgId }, data: { quota: 10 } });
+}
+`,
+      filename: 'e2e/api/rate-limits.spec.ts',
+    },
     // Kysely: all writes in one transaction
     `
 async function createOrder(db, input) {

@@ -4,6 +4,7 @@ import { getEnclosingFunction } from '../utils/ast/get-enclosing-function.js';
 import { getFunctionNameTarget } from '../utils/ast/get-function-name-target.js';
 import { hasAwaitedCall } from '../utils/ast/has-awaited-call.js';
 import { isInsideTestCallback } from '../utils/ast/is-inside-test-callback.js';
+import { isTestModule } from '../utils/ast/is-test-module.js';
 import { getInlineFunctionKind } from '../utils/code-path/get-inline-function-kind.js';
 import { getMaxPathWeight } from '../utils/code-path/get-max-path-weight.js';
 import { isRepeatedIn, isRunInline } from '../utils/code-path/is-repeated-in.js';
@@ -94,6 +95,8 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ minWrites: 2, countLoopWrites: true, handlePattern: DEFAULT_HANDLE_PATTERN, additionalWriteMethods: [] }],
   },
   create(context, [options]) {
+    // Factories, fixtures and setup write and answer on purpose in ways production code must not.
+    if (isTestModule(context.filename, context.sourceCode.ast)) return {};
     const minWrites = options.minWrites ?? 2;
     const countLoopWrites = options.countLoopWrites ?? true;
     const { sourceCode } = context;
