@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createCalleeMatcher } from '../ast/create-callee-matcher.js';
 import { type CallClassifier, createCallClassifier } from './get-handler-outcome.js';
+import { isUserNotificationCallee } from './is-user-notification-callee.js';
 
 /** The reporters `no-swallowed-error` recognises by default. */
 export const DEFAULT_REPORTERS = [
@@ -45,7 +46,9 @@ export function getHandlerMatchers(reporters: readonly string[], allowedThrowing
   if (!byCalls) compiled.set(reporters, (byCalls = new WeakMap()));
   let matchers = byCalls.get(allowedThrowingCalls);
   if (!matchers) {
-    const isReporterCallee = createCalleeMatcher(reporters);
+    const matchesReporter = createCalleeMatcher(reporters);
+    // `toast.error(…)` matches `*.error` but only tells the user.
+    const isReporterCallee = (callee: TSESTree.Expression): boolean => matchesReporter(callee) && !isUserNotificationCallee(callee);
     matchers = {
       isReporterCallee,
       calls: createCallClassifier((call) => isReporterCallee(call.callee)),
