@@ -4,6 +4,16 @@ import rule, { type MessageIds, type Options } from './consistent-return-type.js
 
 // Shared cases run twice, without and with type information: types may only sharpen, never contradict.
 const sharedValid: (string | ValidTestCase<Options>)[] = [
+  // an optional chain ending in a yes/no method: a missing receiver answers no, not a third state
+  `
+function isElectron() {
+  if (typeof navigator === 'undefined') return false;
+  return navigator?.userAgent?.includes('Electron');
+}
+`,
+  `
+const isOptionDisabled = (value) => rows?.some((row) => row.id === value);
+`,
   // the optional-lookup idiom: an object or null
   `
 function getUser(id) {
@@ -764,6 +774,15 @@ function timelineIcon(kind: string): string | [string, string] | undefined {
 
 const sharedInvalid: InvalidTestCase<MessageIds, Options>[] = [
   // triState: boolean mixed with absent
+  {
+    code: `
+function hasTag(post, tag) {
+  if (!post) return null;
+  return post.tags?.includes(tag);
+}
+`,
+    errors: [{ messageId: 'triState', line: 4, column: 3, endLine: 4, endColumn: 35 }],
+  },
   {
     code: `
 function checkPaymentStatus(payment) {
