@@ -4,6 +4,25 @@ import rule, { type MessageIds, type Options } from './consistent-return-type.js
 
 // Shared cases run twice, without and with type information: types may only sharpen, never contradict.
 const sharedValid: (string | ValidTestCase<Options>)[] = [
+  // members implementing an interface copy its contract, reviewed where the interface is written
+  `
+import type { OrderInterceptor } from './interceptors';
+export class BundleInterceptor implements OrderInterceptor {
+  willAdjustOrderLine(line) {
+    if (line.fromBundle) return 'Cannot adjust bundle items';
+    return;
+  }
+}
+`,
+  `
+import type { AuthenticationStrategy } from '@vendure/core';
+export class GoogleStrategy implements AuthenticationStrategy {
+  async authenticate(data: unknown): Promise<User | false> {
+    const user = await verify(data);
+    return user ?? false;
+  }
+}
+`,
   // an optional chain ending in a yes/no method: a missing receiver answers no, not a third state
   `
 function isElectron() {
@@ -773,6 +792,21 @@ function timelineIcon(kind: string): string | [string, string] | undefined {
 ];
 
 const sharedInvalid: InvalidTestCase<MessageIds, Options>[] = [
+  // a public method the implemented interface of this module does not declare is the class's own
+  {
+    code: `
+interface Named {
+  name: string;
+}
+export class UserRepository implements Named {
+  name = 'users';
+  async find(id: string): Promise<{ id: string } | false> {
+    return id === '' ? false : { id };
+  }
+}
+`,
+    errors: [{ messageId: 'ambiguousAnnotation' }],
+  },
   // triState: boolean mixed with absent
   {
     code: `

@@ -225,6 +225,8 @@ export default createRule<Options, MessageIds>({
       // A declared return type is the contract: TypeScript holds every result to it, so when it can
       // be read it is judged instead of the results (unless annotations are not checked).
       if (annotation && checkAnnotations && !isOverloadImplementation(node)) {
+        // An implementation copies its contract (an interface member, an override): reviewed where it is written.
+        if (hasWrittenResultContract(node)) return;
         const declared = getDeclaredValueKinds(node, annotation, services);
         if (!(declared & ValueKind.Unknown)) {
           checkAnnotation(annotation, declared);

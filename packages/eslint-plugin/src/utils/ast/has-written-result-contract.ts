@@ -135,10 +135,55 @@ function isDeclaredLiteral(found: TSESTree.ObjectExpression | TSESTree.ArrayExpr
   }
 }
 
+function getMemberName(key: TSESTree.Node, computed: boolean): string | undefined {
+  if (key.type === AST_NODE_TYPES.Identifier && !computed) return key.name;
+  return key.type === AST_NODE_TYPES.Literal ? String(key.value) : undefined;
+}
+
+/** The members an interface or object type alias of the module declares, by name; `undefined` when it is not one of those. */
+function getDeclaredMemberNames(program: TSESTree.Program, name: string): Set<string> | undefined {
+  for (const statement of program.body) {
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+        ? statement.declaration
+        : statement;
+    if (declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration && declaration.id.name === name) {
+      // An interface that extends others may get the member from them.
+      if (declaration.extends.length > 0) return undefined;
+      return new Set(declaration.body.body.flatMap((member) => ('key' in member ? (getMemberName(member.key, member.computed) ?? []) : [])));
+    }
+    if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.id.name === name) {
+      const type = declaration.typeAnnotation;
+      if (type.type !== AST_NODE_TYPES.TSTypeLiteral) return undefined;
+      return new Set(type.members.flatMap((member) => ('key' in member ? (getMemberName(member.key, member.computed) ?? []) : [])));
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A public member of a class that `implements` an interface declaring it: the interface is the
+ * contract, reviewed where it is written. An interface from another module is taken to declare it.
+ */
+function isImplementedMember(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): boolean {
+  if (member.static || member.accessibility === 'private' || member.accessibility === 'protected') return false;
+  const owner = member.parent.parent;
+  if (owner.implements.length === 0) return false;
+  const name = getMemberName(member.key, member.computed);
+  if (name === undefined) return false;
+  let program: TSESTree.Node = owner;
+  while (program.type !== AST_NODE_TYPES.Program) program = program.parent as TSESTree.Node;
+  return owner.implements.some(({ expression }) => {
+    if (expression.type !== AST_NODE_TYPES.Identifier) return true;
+    return getDeclaredMemberNames(program, expression.name)?.has(name) ?? true;
+  });
+}
+
 /**
  * Whether a function's result is held to a signature visibly written elsewhere, so that what it
  * may return is reviewed where that signature is written: an `override`; a `protected` hook of a
- * derived class (the template-method pattern); a callback passed to a method that is not a data
+ * derived class (the template-method pattern); a public member of a class that `implements` an
+ * interface declaring it (or one from another module); a callback passed to a method that is not a data
  * pipeline (`doc.nodesBetween(a, b, fn)`, `JSON.parse(text, reviver)`; `map`, `reduce`, `then`
  * hand the result on as data and are judged); a function anywhere inside object and array literals
  * whose type is written (`const rules: Rule[] = [{ … }]`, `{ … } satisfies Model`), that are passed
@@ -153,8 +198,13 @@ function isDeclaredLiteral(found: TSESTree.ObjectExpression | TSESTree.ArrayExpr
 export function hasWrittenResultContract(node: FunctionNode): boolean {
   const { parent } = node;
   if (parent.type === AST_NODE_TYPES.MethodDefinition) {
-    return parent.override || (parent.accessibility === 'protected' && parent.parent.parent.superClass !== null);
+    return (
+      parent.override ||
+      (parent.accessibility === 'protected' && parent.parent.parent.superClass !== null) ||
+      isImplementedMember(parent)
+    );
   }
+  if (parent.type === AST_NODE_TYPES.PropertyDefinition && parent.value === node && isImplementedMember(parent)) return true;
   if (isMethodCallback(node)) return true;
   const literal = getEnclosingLiteral(node);
   return literal ? isDeclaredLiteral(literal) : isReturnedPromiseCallback(node);
