@@ -172,7 +172,7 @@ function isImplementedMember(member: TSESTree.MethodDefinition | TSESTree.Proper
   const name = getMemberName(member.key, member.computed);
   if (name === undefined) return false;
   let program: TSESTree.Node = owner;
-  while (program.type !== AST_NODE_TYPES.Program) program = program.parent as TSESTree.Node;
+  while (program.type !== AST_NODE_TYPES.Program) program = program.parent;
   return owner.implements.some(({ expression }) => {
     if (expression.type !== AST_NODE_TYPES.Identifier) return true;
     return getDeclaredMemberNames(program, expression.name)?.has(name) ?? true;
