@@ -23,16 +23,6 @@ export class GoogleStrategy implements AuthenticationStrategy {
   }
 }
 `,
-  // an optional chain ending in a yes/no method: a missing receiver answers no, not a third state
-  `
-function isElectron() {
-  if (typeof navigator === 'undefined') return false;
-  return navigator?.userAgent?.includes('Electron');
-}
-`,
-  `
-const isOptionDisabled = (value) => rows?.some((row) => row.id === value);
-`,
   // the optional-lookup idiom: an object or null
   `
 function getUser(id) {
@@ -808,15 +798,6 @@ export class UserRepository implements Named {
     errors: [{ messageId: 'ambiguousAnnotation' }],
   },
   // triState: boolean mixed with absent
-  {
-    code: `
-function hasTag(post, tag) {
-  if (!post) return null;
-  return post.tags?.includes(tag);
-}
-`,
-    errors: [{ messageId: 'triState', line: 4, column: 3, endLine: 4, endColumn: 35 }],
-  },
   {
     code: `
 function checkPaymentStatus(payment) {

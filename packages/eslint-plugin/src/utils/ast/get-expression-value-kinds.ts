@@ -123,17 +123,6 @@ const METHOD_RESULTS: ReadonlyMap<string, number> = new Map([
   ['findIndex', ValueKind.Number],
   ['getTime', ValueKind.Number],
 ]);
-/** A call of a method that answers yes or no by convention (`includes`, `some`…). */
-function isBooleanQuery(node: TSESTree.Expression): boolean {
-  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  const { callee } = node;
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    !callee.computed &&
-    callee.property.type === AST_NODE_TYPES.Identifier &&
-    METHOD_RESULTS.get(callee.property.name) === ValueKind.Boolean
-  );
-}
 const KEYWORD_TYPES: Partial<Record<AST_NODE_TYPES, number>> = {
   [AST_NODE_TYPES.TSStringKeyword]: ValueKind.String,
   [AST_NODE_TYPES.TSNumberKeyword]: ValueKind.Number,
@@ -358,10 +347,7 @@ export function getExpressionValueKinds(expression: TSESTree.Expression, classif
     case AST_NODE_TYPES.ChainExpression: {
       const inner = getExpressionValueKinds(expression.expression, classify);
       // The chain short-circuits to undefined; a classifier's answer for the whole chain says so itself.
-      if (inner & ValueKind.Unknown) return classify(expression);
-      // `list?.some(…)`, `name?.includes(term)`: without a receiver the yes/no question is answered
-      // no, as the method answers for an empty one — not a third state.
-      return isBooleanQuery(expression.expression) ? inner : inner | ValueKind.Undefined;
+      return inner & ValueKind.Unknown ? classify(expression) : inner | ValueKind.Undefined;
     }
     case AST_NODE_TYPES.TSAsExpression:
     case AST_NODE_TYPES.TSTypeAssertion:
