@@ -6,8 +6,6 @@ const typedRuleTester = createRuleTester({ typed: true });
 
 ruleTester.run('no-swallowed-error', rule, {
   valid: [
-    // a UI notification next to the report of the error
-    "try { await save(); } catch (error) { toast.error('Could not save'); Sentry.captureException(error); }",
     // Rethrowing, or throwing a new error that carries the caught one
     `
 async function pay(order) {
@@ -478,44 +476,6 @@ try {
               messageId: 'rethrowError',
               output:
                 'try { sync(); } catch (e) { if (e instanceof TimeoutError) { logger.warn(e); } else { return null; } throw e; }',
-            },
-          ],
-        },
-      ],
-    },
-    // A UI notification is not reporting: the user sees a message, the team sees nothing
-    {
-      code: "try { await save(); } catch (e) { toast.error('Could not save'); return; }",
-      errors: [
-        {
-          messageId: 'swallowedError',
-          line: 1,
-          column: 23,
-          endLine: 1,
-          endColumn: 32,
-          suggestions: [
-            { messageId: 'rethrowError', output: "try { await save(); } catch (e) { toast.error('Could not save'); throw e; }" },
-          ],
-        },
-      ],
-    },
-    {
-      code: "save().catch(toast.error);",
-      errors: [{ messageId: 'swallowedError', line: 1, column: 14, endLine: 1, endColumn: 25 }],
-    },
-    {
-      code: "try { await save(); } catch (e) { this.$message.error('Could not save'); }",
-      errors: [
-        {
-          messageId: 'swallowedError',
-          line: 1,
-          column: 23,
-          endLine: 1,
-          endColumn: 32,
-          suggestions: [
-            {
-              messageId: 'rethrowError',
-              output: "try { await save(); } catch (e) { this.$message.error('Could not save'); throw e; }",
             },
           ],
         },

@@ -25,7 +25,6 @@ import { getRethrowFix } from '../utils/errors/get-rethrow-fix.js';
 import { isParserFallback } from '../utils/errors/is-parser-fallback.js';
 import { isRejectionObservedElsewhere } from '../utils/errors/is-rejection-observed-elsewhere.js';
 import { isSettledWithoutThrow } from '../utils/errors/is-settled-without-throw.js';
-import { isUserNotificationCallee } from '../utils/errors/is-user-notification-callee.js';
 import { getOptionsBagFix } from '../utils/fix/get-options-bag-fix.js';
 import { getLogMethodLevel } from '../utils/logging/get-log-call-level.js';
 import type { CarryingOptions } from '../utils/taint/is-carrying-value.js';
@@ -211,8 +210,7 @@ function checkRejectionCall(state: FileState, node: TSESTree.CallExpression): vo
   const logMethod = inner.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(inner) : undefined;
   const level = logMethod === undefined ? undefined : getLogMethodLevel(logMethod);
   const isQuiet = (level === 'info' || level === 'debug') && !state.isReporterCallee(inner);
-  // `.catch(toast.error)`: the user sees a message, nobody else ever does.
-  if (isQuiet || isUserNotificationCallee(inner) || isNoopFunctionReference(sourceCode, callback, state.allowEmptyWithComment)) {
+  if (isQuiet || isNoopFunctionReference(sourceCode, callback, state.allowEmptyWithComment)) {
     context.report({ node: callback, messageId: 'swallowedError' });
   }
 }

@@ -1,7 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createCalleeMatcher } from '../ast/create-callee-matcher.js';
 import { type CallClassifier, createCallClassifier } from './get-handler-outcome.js';
-import { isUserNotificationCallee } from './is-user-notification-callee.js';
 
 /** The reporters `no-swallowed-error` recognises by default. */
 export const DEFAULT_REPORTERS = [
@@ -46,9 +45,7 @@ export function getHandlerMatchers(reporters: readonly string[], allowedThrowing
   if (!byCalls) compiled.set(reporters, (byCalls = new WeakMap()));
   let matchers = byCalls.get(allowedThrowingCalls);
   if (!matchers) {
-    const matchesReporter = createCalleeMatcher(reporters);
-    // `toast.error(…)` matches `*.error` but only tells the user.
-    const isReporterCallee = (callee: TSESTree.Expression): boolean => matchesReporter(callee) && !isUserNotificationCallee(callee);
+    const isReporterCallee = createCalleeMatcher(reporters);
     matchers = {
       isReporterCallee,
       calls: createCallClassifier((call) => isReporterCallee(call.callee)),
