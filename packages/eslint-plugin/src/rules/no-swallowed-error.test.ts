@@ -481,6 +481,11 @@ try {
         },
       ],
     },
+    // A UI notification reports without the error, but gets no suggestion to show the error to the user
+    {
+      code: "try { await save(); } catch (e) { toast.error('Could not save'); }",
+      errors: [{ messageId: 'reportedWithoutError', line: 1, column: 35, endLine: 1, endColumn: 64, suggestions: [] }],
+    },
     // Reporting without the error object
     {
       code: "try { await charge(); } catch (e) { logger.error('charge failed'); return false; }",

@@ -25,6 +25,7 @@ import { getRethrowFix } from '../utils/errors/get-rethrow-fix.js';
 import { isParserFallback } from '../utils/errors/is-parser-fallback.js';
 import { isRejectionObservedElsewhere } from '../utils/errors/is-rejection-observed-elsewhere.js';
 import { isSettledWithoutThrow } from '../utils/errors/is-settled-without-throw.js';
+import { isUserNotificationCallee } from '../utils/errors/is-user-notification-callee.js';
 import { getOptionsBagFix } from '../utils/fix/get-options-bag-fix.js';
 import { getLogMethodLevel } from '../utils/logging/get-log-call-level.js';
 import type { CarryingOptions } from '../utils/taint/is-carrying-value.js';
@@ -103,7 +104,8 @@ function reportSwallowed({ context, sourceCode }: FileState, handler: ErrorHandl
 
 function reportWithoutError({ context, sourceCode }: FileState, handler: ErrorHandler, call: TSESTree.CallExpression): void {
   const binding = getHandlerBinding(sourceCode, handler);
-  const pass = binding && getPassErrorFix(sourceCode, call, binding.name);
+  // `toast.error(…)` shows its argument to the user: handing it the error would leak it to them.
+  const pass = binding && !isUserNotificationCallee(call.callee) ? getPassErrorFix(sourceCode, call, binding.name) : undefined;
   context.report({
     node: call,
     messageId: 'reportedWithoutError',
