@@ -6,9 +6,10 @@ const typedRuleTester = createRuleTester({ typed: true });
 
 ruleTester.run('no-error-leak', rule, {
   valid: [
-    // a test fixture answering with the error on purpose
+    // a fake server in a test answering with the error on purpose
     {
       code: `
+import { it } from 'vitest';
 app.get('/payments/:id', async (c) => {
   try {
     return c.json(await getPayment(c.req.param('id')));
@@ -17,7 +18,6 @@ app.get('/payments/:id', async (c) => {
   }
 });
 `,
-      filename: 'src/http/__fixtures__/routers/payments.ts',
     },
     // Generic messages and logging only
     `

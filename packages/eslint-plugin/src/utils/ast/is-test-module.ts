@@ -1,16 +1,16 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-// Names that only test code uses: `*.test.ts`, `*.spec.ts`, `*.e2e.ts`, and the folders test
-// runners and their fixtures live in by convention. Plain `test/` and `fixtures/` are not among
-// them: applications keep real code under such names too.
-const TEST_PATH = /(?:^|[\\/])(?:__tests__|__fixtures__|__mocks__|playwright|cypress)[\\/]|\.(?:test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?$/u;
+// Folders only test tooling uses. File names (`*.test.ts`) and `__tests__`/`__fixtures__` folders
+// are not relied on: corpora of sample code are kept under such names too, and test files are
+// recognised by what they import.
+const TEST_PATH = /(?:^|[\\/])(?:__mocks__|playwright|cypress)[\\/]/u;
 // Modules only test code imports: runners, and fake-data generators for fixtures and factories.
 const TEST_MODULE = /^(?:vitest|jest|@jest\/globals|mocha|node:test|ava|bun:test|@playwright\/test|cypress|@testing-library\/[\w-]+|@faker-js\/faker|faker)$/u;
 
 /**
- * Whether a module is test code: named or placed like a test or a test fixture, or importing a
- * test runner or a fake-data generator. Rules about what production code does to data skip it:
+ * Whether a module is test code: it imports a test runner or a fake-data generator, or sits in a
+ * folder of test tooling (`playwright/`, `cypress/`, `__mocks__/`). Rules about what production code does to data skip it:
  * factories, fixtures and setup write rows one by one on purpose.
  *
  * @param filename - the linted file's path (`context.filename`)
