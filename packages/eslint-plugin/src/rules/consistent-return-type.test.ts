@@ -4,22 +4,15 @@ import rule, { type MessageIds, type Options } from './consistent-return-type.js
 
 // Shared cases run twice, without and with type information: types may only sharpen, never contradict.
 const sharedValid: (string | ValidTestCase<Options>)[] = [
-  // members implementing an interface copy its contract, reviewed where the interface is written
+  // members implementing an interface of the module copy its contract, reviewed where the interface is written
   `
-import type { OrderInterceptor } from './interceptors';
+interface OrderInterceptor {
+  willAdjustOrderLine(line: { fromBundle: boolean }): void | string;
+}
 export class BundleInterceptor implements OrderInterceptor {
   willAdjustOrderLine(line) {
     if (line.fromBundle) return 'Cannot adjust bundle items';
     return;
-  }
-}
-`,
-  `
-import type { AuthenticationStrategy } from '@vendure/core';
-export class GoogleStrategy implements AuthenticationStrategy {
-  async authenticate(data: unknown): Promise<User | false> {
-    const user = await verify(data);
-    return user ?? false;
   }
 }
 `,
@@ -782,6 +775,19 @@ function timelineIcon(kind: string): string | [string, string] | undefined {
 ];
 
 const sharedInvalid: InvalidTestCase<MessageIds, Options>[] = [
+  // an interface from another module governs only what it declares, which is unknown without types
+  {
+    code: `
+import type { OnModuleInit } from '@nestjs/common';
+export class PaymentsService implements OnModuleInit {
+  onModuleInit() {}
+  async charge(id: string): Promise<{ id: string } | false> {
+    return id === '' ? false : { id };
+  }
+}
+`,
+    errors: [{ messageId: 'ambiguousAnnotation' }],
+  },
   // a public method the implemented interface of this module does not declare is the class's own
   {
     code: `
@@ -1427,6 +1433,22 @@ createRuleTester().run('consistent-return-type', rule, {
   valid: sharedValid,
   invalid: [
     ...sharedInvalid,
+    // without types, what an interface declared elsewhere (here through a namespace) holds is unknown
+    {
+      code: `
+declare namespace Auth {
+  interface Strategy {
+    authenticate(data: unknown): Promise<{ id: string } | false>;
+  }
+}
+export class GoogleStrategy implements Auth.Strategy {
+  async authenticate(data: unknown): Promise<{ id: string } | false> {
+    return data === null ? false : { id: String(data) };
+  }
+}
+`,
+      errors: [{ messageId: 'ambiguousAnnotation' }],
+    },
     // without types, a property of unknown type is a value but not a known boolean
     {
       code: `
@@ -1445,6 +1467,19 @@ createRuleTester({ typed: true }).run('consistent-return-type (typed)', rule, {
   valid: [
     ...sharedValid,
     // implementations of a contract declared elsewhere follow it
+    // with types, a member of an implemented interface declared elsewhere follows it
+    `
+declare namespace Auth {
+  interface Strategy {
+    authenticate(data: unknown): Promise<{ id: string } | false>;
+  }
+}
+export class GoogleStrategy implements Auth.Strategy {
+  async authenticate(data: unknown): Promise<{ id: string } | false> {
+    return data === null ? false : { id: String(data) };
+  }
+}
+`,
     `
 declare abstract class BaseEmail {
   protected beforeSend(id: string): Promise<{ id: string } | false>;

@@ -67,6 +67,10 @@ interface Frame {
   reachableSegments: number;
 }
 
+function isClassMember(node: FunctionNode): boolean {
+  return node.parent.type === AST_NODE_TYPES.MethodDefinition || node.parent.type === AST_NODE_TYPES.PropertyDefinition;
+}
+
 function isCall(expression: TSESTree.Expression): boolean {
   let current = expression.type === AST_NODE_TYPES.AwaitExpression ? expression.argument : expression;
   if (current.type === AST_NODE_TYPES.ChainExpression) current = current.expression;
@@ -226,7 +230,7 @@ export default createRule<Options, MessageIds>({
       // be read it is judged instead of the results (unless annotations are not checked).
       if (annotation && checkAnnotations && !isOverloadImplementation(node)) {
         // An implementation copies its contract (an interface member, an override): reviewed where it is written.
-        if (hasWrittenResultContract(node)) return;
+        if (hasWrittenResultContract(node) || (services && isClassMember(node) && hasExternalResultContract(services, node))) return;
         const declared = getDeclaredValueKinds(node, annotation, services);
         if (!(declared & ValueKind.Unknown)) {
           checkAnnotation(annotation, declared);

@@ -140,7 +140,7 @@ function getMemberName(key: TSESTree.Node, computed: boolean): string | undefine
   return key.type === AST_NODE_TYPES.Literal ? String(key.value) : undefined;
 }
 
-/** The members an interface or object type alias of the module declares, by name; `undefined` when it is not one of those. */
+/** The members an interface or object type alias of the module declares, by name; `undefined` when it declares none here. */
 function getDeclaredMemberNames(program: TSESTree.Program, name: string): Set<string> | undefined {
   for (const statement of program.body) {
     const declaration =
@@ -148,8 +148,6 @@ function getDeclaredMemberNames(program: TSESTree.Program, name: string): Set<st
         ? statement.declaration
         : statement;
     if (declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration && declaration.id.name === name) {
-      // An interface that extends others may get the member from them.
-      if (declaration.extends.length > 0) return undefined;
       return new Set(declaration.body.body.flatMap((member) => ('key' in member ? (getMemberName(member.key, member.computed) ?? []) : [])));
     }
     if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.id.name === name) {
@@ -162,8 +160,9 @@ function getDeclaredMemberNames(program: TSESTree.Program, name: string): Set<st
 }
 
 /**
- * A public member of a class that `implements` an interface declaring it: the interface is the
- * contract, reviewed where it is written. An interface from another module is taken to declare it.
+ * A public member of a class that `implements` an interface of this module declaring it: the
+ * interface is the contract, reviewed where it is written. What an interface from another module
+ * declares is only known with types (see `hasExternalResultContract`).
  */
 function isImplementedMember(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): boolean {
   if (member.static || member.accessibility === 'private' || member.accessibility === 'protected') return false;
@@ -173,17 +172,16 @@ function isImplementedMember(member: TSESTree.MethodDefinition | TSESTree.Proper
   if (name === undefined) return false;
   let program: TSESTree.Node = owner;
   while (program.type !== AST_NODE_TYPES.Program) program = program.parent;
-  return owner.implements.some(({ expression }) => {
-    if (expression.type !== AST_NODE_TYPES.Identifier) return true;
-    return getDeclaredMemberNames(program, expression.name)?.has(name) ?? true;
-  });
+  return owner.implements.some(
+    ({ expression }) => expression.type === AST_NODE_TYPES.Identifier && getDeclaredMemberNames(program, expression.name)?.has(name) === true,
+  );
 }
 
 /**
  * Whether a function's result is held to a signature visibly written elsewhere, so that what it
  * may return is reviewed where that signature is written: an `override`; a `protected` hook of a
  * derived class (the template-method pattern); a public member of a class that `implements` an
- * interface declaring it (or one from another module); a callback passed to a method that is not a data
+ * interface of the same module declaring it; a callback passed to a method that is not a data
  * pipeline (`doc.nodesBetween(a, b, fn)`, `JSON.parse(text, reviver)`; `map`, `reduce`, `then`
  * hand the result on as data and are judged); a function anywhere inside object and array literals
  * whose type is written (`const rules: Rule[] = [{ … }]`, `{ … } satisfies Model`), that are passed
