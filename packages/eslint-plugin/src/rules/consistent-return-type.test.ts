@@ -1429,13 +1429,8 @@ async function findOrder(prisma, id) {
   },
 ];
 
-createRuleTester().run('consistent-return-type', rule, {
-  valid: sharedValid,
-  invalid: [
-    ...sharedInvalid,
-    // without types, what an interface declared elsewhere (here through a namespace) holds is unknown
-    {
-      code: `
+// A member of an interface declared through a namespace: its contract is known only with types.
+const namespacedImplementation = `
 declare namespace Auth {
   interface Strategy {
     authenticate(data: unknown): Promise<{ id: string } | false>;
@@ -1446,7 +1441,15 @@ export class GoogleStrategy implements Auth.Strategy {
     return data === null ? false : { id: String(data) };
   }
 }
-`,
+`;
+
+createRuleTester().run('consistent-return-type', rule, {
+  valid: sharedValid,
+  invalid: [
+    ...sharedInvalid,
+    // without types, what an interface declared elsewhere (here through a namespace) holds is unknown
+    {
+      code: namespacedImplementation,
       errors: [{ messageId: 'ambiguousAnnotation' }],
     },
     // without types, a property of unknown type is a value but not a known boolean
@@ -1468,18 +1471,7 @@ createRuleTester({ typed: true }).run('consistent-return-type (typed)', rule, {
     ...sharedValid,
     // implementations of a contract declared elsewhere follow it
     // with types, a member of an implemented interface declared elsewhere follows it
-    `
-declare namespace Auth {
-  interface Strategy {
-    authenticate(data: unknown): Promise<{ id: string } | false>;
-  }
-}
-export class GoogleStrategy implements Auth.Strategy {
-  async authenticate(data: unknown): Promise<{ id: string } | false> {
-    return data === null ? false : { id: String(data) };
-  }
-}
-`,
+    namespacedImplementation,
     `
 declare abstract class BaseEmail {
   protected beforeSend(id: string): Promise<{ id: string } | false>;
