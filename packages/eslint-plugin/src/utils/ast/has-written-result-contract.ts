@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { getEnclosingFunction } from './get-enclosing-function.js';
+import { getKeyName } from './get-key-name.js';
 import type { FunctionNode } from './is-function-node.js';
 
 const PROMISE_CALLBACKS = new Set(['then', 'catch', 'finally']);
@@ -135,9 +136,9 @@ function isDeclaredLiteral(found: TSESTree.ObjectExpression | TSESTree.ArrayExpr
   }
 }
 
-function getMemberName(key: TSESTree.Node, computed: boolean): string | undefined {
-  if (key.type === AST_NODE_TYPES.Identifier && !computed) return key.name;
-  return key.type === AST_NODE_TYPES.Literal ? String(key.value) : undefined;
+/** The static names of an interface's or object type's members. */
+function getNames(members: readonly TSESTree.TypeElement[]): Set<string> {
+  return new Set(members.flatMap((member) => ('key' in member ? (getKeyName(member.key, member.computed) ?? []) : [])));
 }
 
 /** The members an interface or object type alias of the module declares, by name; `undefined` when it declares none here. */
@@ -148,12 +149,11 @@ function getDeclaredMemberNames(program: TSESTree.Program, name: string): Set<st
         ? statement.declaration
         : statement;
     if (declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration && declaration.id.name === name) {
-      return new Set(declaration.body.body.flatMap((member) => ('key' in member ? (getMemberName(member.key, member.computed) ?? []) : [])));
+      return getNames(declaration.body.body);
     }
     if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.id.name === name) {
       const type = declaration.typeAnnotation;
-      if (type.type !== AST_NODE_TYPES.TSTypeLiteral) return undefined;
-      return new Set(type.members.flatMap((member) => ('key' in member ? (getMemberName(member.key, member.computed) ?? []) : [])));
+      return type.type === AST_NODE_TYPES.TSTypeLiteral ? getNames(type.members) : undefined;
     }
   }
   return undefined;
@@ -168,7 +168,7 @@ function isImplementedMember(member: TSESTree.MethodDefinition | TSESTree.Proper
   if (member.static || member.accessibility === 'private' || member.accessibility === 'protected') return false;
   const owner = member.parent.parent;
   if (owner.implements.length === 0) return false;
-  const name = getMemberName(member.key, member.computed);
+  const name = getKeyName(member.key, member.computed);
   if (name === undefined) return false;
   let program: TSESTree.Node = owner;
   while (program.type !== AST_NODE_TYPES.Program) program = program.parent;

@@ -10,8 +10,8 @@ const TEST_MODULE = /^(?:vitest|jest|@jest\/globals|mocha|node:test|ava|bun:test
 
 /**
  * Whether a module is test code: it imports a test runner or a fake-data generator, or sits in a
- * folder of test tooling (`playwright/`, `cypress/`, `__mocks__/`). Rules about what production code does to data skip it:
- * factories, fixtures and setup write rows one by one on purpose.
+ * folder of test tooling (`playwright/`, `cypress/`, `__mocks__/`). Rules about what production
+ * code does to data skip it: factories, fixtures and setup write rows one by one on purpose.
  *
  * @param filename - the linted file's path (`context.filename`)
  * @param program - the module's syntax tree

@@ -1,15 +1,10 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { getKeyName } from '../ast/get-key-name.js';
 import type { FunctionNode } from '../ast/is-function-node.js';
 import { ValueKind } from '../ast/get-expression-value-kinds.js';
 import { getTypeValueKinds } from './get-type-value-kinds.js';
-
-function getKeyName(key: TSESTree.Node, computed: boolean): string | undefined {
-  if (key.type === AST_NODE_TYPES.Identifier && !computed) return key.name;
-  if (key.type === AST_NODE_TYPES.Literal) return String(key.value);
-  return undefined;
-}
 
 function getMemberSignatures(checker: ts.TypeChecker, owner: ts.Type, name: string, at: ts.Node): readonly ts.Signature[] {
   const property = checker.getPropertyOfType(checker.getApparentType(owner), name);
