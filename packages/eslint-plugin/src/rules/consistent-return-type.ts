@@ -127,7 +127,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ allowNullable: true, checkAnnotations: true, allowedMixes: [] }],
   },
-  create(context, [options]) {
+  create(context) {
+    const [options] = context.options;
     const { sourceCode } = context;
     const allowNullable = options.allowNullable !== false;
     const checkAnnotations = options.checkAnnotations !== false;

@@ -105,9 +105,10 @@ export default createRule<Options, MessageIds>({
       },
     ],
   },
-  create(context, [options]) {
+  create(context) {
     // Factories, fixtures and setup write and answer on purpose in ways production code must not.
     if (isTestModule(context.filename, context.sourceCode.ast)) return {};
+    const [options] = context.options;
     const { sourceCode } = context;
     const safeClasses = new Set(options.safeErrorClasses);
     const allowInDevelopment = options.allowInDevelopment === true;

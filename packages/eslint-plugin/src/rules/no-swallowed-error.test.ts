@@ -1,3 +1,4 @@
+import { expect, test } from 'vitest';
 import { createRuleTester } from '../../test/rule-tester.js';
 import rule from './no-swallowed-error.js';
 
@@ -1347,4 +1348,19 @@ app.get('/health', async (c) => {
       ],
     },
   ],
+});
+
+// Most files have no handler: the rule must not touch a file's context (its first read costs
+// microseconds per file) before it meets one.
+test('create reads nothing from the context until a handler', () => {
+  const touched: PropertyKey[] = [];
+  const context = new Proxy({}, {
+    get(_target, key) {
+      touched.push(key);
+      return undefined;
+    },
+  }) as Parameters<typeof rule.create>[0];
+  const listeners = rule.create(context);
+  expect(Object.keys(listeners)).toContain('CatchClause');
+  expect(touched).toEqual([]);
 });

@@ -64,7 +64,8 @@ interface FileState extends HandlerMatchers {
   services: ParserServicesWithTypeInformation | undefined;
 }
 
-function createFileState(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, options: Options[0]): FileState {
+function createFileState(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>): FileState {
+  const [options] = context.options;
   const matchers = getHandlerMatchers(
     options.reporters ?? DEFAULT_REPORTERS,
     options.allowedThrowingCalls ?? DEFAULT_ALLOWED_THROWING_CALLS,
@@ -274,11 +275,11 @@ export default createRule<Options, MessageIds>({
       },
     ],
   },
-  create(context, [options]) {
-    // Nothing is read from the context until the first handler: most files have none, and the
-    // rule must stay cheap per keystroke.
+  create(context) {
+    // Nothing is read from the context, not even the options, until the first handler: most files
+    // have none, and the rule must stay cheap per keystroke.
     let state: FileState | undefined;
-    const getState = (): FileState => (state ??= createFileState(context, options));
+    const getState = (): FileState => (state ??= createFileState(context));
     const onRejectionCall = (node: TSESTree.CallExpression): void => {
       checkRejectionCall(getState(), node);
     };

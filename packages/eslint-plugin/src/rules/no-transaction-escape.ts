@@ -81,7 +81,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ handlePattern: DEFAULT_HANDLE_PATTERN }],
   },
-  create(context, [options]) {
+  create(context) {
+    const [options] = context.options;
     const { sourceCode } = context;
     const calls: (TSESTree.CallExpression | TSESTree.TaggedTemplateExpression)[] = [];
     const reported = new Set<TSESTree.Node>();

@@ -94,9 +94,10 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ minWrites: 2, countLoopWrites: true, handlePattern: DEFAULT_HANDLE_PATTERN, additionalWriteMethods: [] }],
   },
-  create(context, [options]) {
+  create(context) {
     // Factories, fixtures and setup write and answer on purpose in ways production code must not.
     if (isTestModule(context.filename, context.sourceCode.ast)) return {};
+    const [options] = context.options;
     const minWrites = options.minWrites ?? 2;
     const countLoopWrites = options.countLoopWrites ?? true;
     const { sourceCode } = context;
