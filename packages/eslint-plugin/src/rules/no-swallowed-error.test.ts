@@ -178,6 +178,27 @@ try {
     'function parse(raw) { try { return JSON.parse(raw); } catch { return undefined; } }',
     'function isUrl(value) { try { new URL(value); return true; } catch { return false; } }',
     'let port; try { port = BigInt(raw); } catch { port = 0n; }',
+    // Built-ins that throw only on bad input, and methods called on what they construct
+    'function formatNumber(n, locale) { try { return new Intl.NumberFormat(locale).format(n); } catch { return n.toString(); } }',
+    "function zoned(date, timeZone) { try { return new Intl.DateTimeFormat('en', { timeZone }).formatToParts(date); } catch { return []; } }",
+    'function toPattern(source) { try { return new RegExp(source, "u"); } catch { return undefined; } }',
+    // A response body that is not JSON, answered with a fallback, as a `catch` around `JSON.parse` would be
+    `
+async function createDomain(url, body) {
+  const res = await fetch(url, { method: 'POST', body });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(json.error?.message ?? 'failed');
+  return json;
+}
+`,
+    `
+async function download(response: Response) {
+  if (!response.ok) {
+    const text = await response.text().catch(() => 'Unknown error');
+    throw new Error(\`Download failed: \${response.status} \${text}\`);
+  }
+}
+`,
     // Promise handlers that report or pass on
     'main().catch(console.error);',
     "refresh().catch((e) => logger.warn({ err: e }, 'cache refresh failed'));",
@@ -1165,6 +1186,75 @@ router.get('/orders', async (req, res) => {
         },
       ],
     },
+    // Only an answered fetch's body read is a parser: other `.json()` calls still fetch, a
+    // fallback that calls something is not a plain value, and a later handler is judged on its own.
+    {
+      code: 'async function load(url) { return ky.get(url).json().catch(() => null); }',
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 1,
+          column: 60,
+          endLine: 1,
+          endColumn: 65,
+          suggestions: [{ messageId: 'rethrowError', output: 'async function load(url) { return ky.get(url).json().catch((error) => { throw error; }); }' }],
+        },
+      ],
+    },
+    {
+      code: 'async function load(url) { const res = await fetch(url); return res.json().catch(() => loadDefaults()); }',
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 1,
+          column: 82,
+          endLine: 1,
+          endColumn: 87,
+          suggestions: [{ messageId: 'rethrowError', output: 'async function load(url) { const res = await fetch(url); return res.json().catch((error) => { throw error; }); }' }],
+        },
+      ],
+    },
+    {
+      code: 'async function load(url) { const res = await fetch(url); return res.json().catch(() => undefined).then(() => null, () => null); }',
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 1,
+          column: 116,
+          endLine: 1,
+          endColumn: 121,
+          suggestions: [{ messageId: 'rethrowError', output: 'async function load(url) { const res = await fetch(url); return res.json().catch(() => undefined).then(() => null, (error) => { throw error; }); }' }],
+        },
+      ],
+    },
+    // A parser's method is part of it only if the parser is configured, and never a callback
+    {
+      code: 'function load(raw) { try { return new Intl.Locale(raw).maximize(); } catch { return null; } }',
+      options: [{ allowedThrowingCalls: ['JSON.parse'] }],
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 1,
+          column: 70,
+          endLine: 1,
+          endColumn: 75,
+          suggestions: [{ messageId: 'rethrowError', output: 'function load(raw) { try { return new Intl.Locale(raw).maximize(); } catch (error) { throw error; } }' }],
+        },
+      ],
+    },
+    {
+      code: 'function load(raw) { try { return new URL(raw).searchParams.forEach((value) => store.save(value)); } catch { return null; } }',
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 1,
+          column: 102,
+          endLine: 1,
+          endColumn: 107,
+          suggestions: [{ messageId: 'rethrowError', output: 'function load(raw) { try { return new URL(raw).searchParams.forEach((value) => store.save(value)); } catch (error) { throw error; } }' }],
+        },
+      ],
+    },
     {
       code: "const safe = z.string().catch(() => 'x');\nfetchUser().catch(() => undefined);",
       errors: [
@@ -1208,6 +1298,12 @@ export async function load(url: string): Promise<unknown> {
   } catch (error) {
     throw error;
   }
+}
+`,
+    // A body read whose receiver only its type shows to be a Response
+    `
+export async function readError(answer: Awaited<ReturnType<typeof fetch>>): Promise<unknown> {
+  return answer.json().catch(() => ({}));
 }
 `,
   ],

@@ -22,6 +22,7 @@ import { type ErrorHandler, getHandlerOutcome } from '../utils/errors/get-handle
 import { getPassErrorFix } from '../utils/errors/get-pass-error-fix.js';
 import { getRejectionCallback } from '../utils/errors/get-rejection-callback.js';
 import { getRethrowFix } from '../utils/errors/get-rethrow-fix.js';
+import { isBodyReadFallback } from '../utils/errors/is-body-read-fallback.js';
 import { isParserFallback } from '../utils/errors/is-parser-fallback.js';
 import { isRejectionObservedElsewhere } from '../utils/errors/is-rejection-observed-elsewhere.js';
 import { isSettledWithoutThrow } from '../utils/errors/is-settled-without-throw.js';
@@ -200,7 +201,9 @@ function checkCatchClause(state: FileState, node: TSESTree.CatchClause): void {
 function checkRejectionCall(state: FileState, node: TSESTree.CallExpression): void {
   const { context, sourceCode } = state;
   const callback = getRejectionCallback(node, state.services);
-  if (!callback || isRejectionObservedElsewhere(sourceCode, node)) return;
+  if (!callback || isRejectionObservedElsewhere(sourceCode, node) || isBodyReadFallback(sourceCode, node, callback, state.services)) {
+    return;
+  }
   if (
     callback.type === AST_NODE_TYPES.ArrowFunctionExpression ||
     callback.type === AST_NODE_TYPES.FunctionExpression

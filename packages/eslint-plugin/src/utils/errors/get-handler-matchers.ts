@@ -19,7 +19,24 @@ export const DEFAULT_REPORTERS = [
   'console.warn',
 ];
 /** The parsers whose failure a `catch` may answer with a fallback value by default. */
-export const DEFAULT_ALLOWED_THROWING_CALLS = ['JSON.parse', 'new URL', 'BigInt', 'structuredClone', 'decodeURIComponent'];
+export const DEFAULT_ALLOWED_THROWING_CALLS = [
+  'JSON.parse',
+  'new URL',
+  'BigInt',
+  'structuredClone',
+  'decodeURIComponent',
+  'decodeURI',
+  'new RegExp',
+  // A bad locale, time zone or option is their only failure (a RangeError).
+  'new Intl.NumberFormat',
+  'new Intl.DateTimeFormat',
+  'new Intl.Collator',
+  'new Intl.PluralRules',
+  'new Intl.RelativeTimeFormat',
+  'new Intl.ListFormat',
+  'new Intl.DisplayNames',
+  'new Intl.Locale',
+];
 /** What `no-swallowed-error` compiles from its options. */
 export interface HandlerMatchers {
   isReporterCallee: (callee: TSESTree.Expression) => boolean;

@@ -32,6 +32,17 @@ const PURE_METHODS = new Set([
 ]);
 const PURE_FUNCTIONS = new Set(['String', 'Number', 'Boolean', 'Array.isArray', 'Number.isNaN', 'Number.isFinite']);
 
+/** `new Intl.NumberFormat(locale).format(n)`: a method of what a parser constructs is part of it, unless given a callback. */
+function isMethodOfParsed(call: TSESTree.CallExpression, callee: TSESTree.Expression, parsers: ReadonlySet<string>): boolean {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = skipExpressionWrappers(callee.object);
+  return (
+    object.type === AST_NODE_TYPES.NewExpression &&
+    parsers.has(getStaticName(object.callee) ?? '') &&
+    !call.arguments.some(isFunctionNode)
+  );
+}
+
 function isFallbackStatement(statement: TSESTree.Statement): boolean {
   return (
     statement.type === AST_NODE_TYPES.ReturnStatement ||
@@ -44,7 +55,7 @@ function isFallbackStatement(statement: TSESTree.Statement): boolean {
 /**
  * Whether a `catch` only supplies a fallback for a parser that failed on bad input: its `try`
  * block calls nothing but the given throwing parsers (and string/collection methods on their
- * results), and the catch body only returns or assigns. `try { return JSON.parse(raw) } catch
+ * results, or any method of an object a parser constructs), and the catch body only returns or assigns. `try { return JSON.parse(raw) } catch
  * { return undefined }` is an answer, not a swallowed failure.
  *
  * @param sourceCode - the rule context's source code
@@ -64,6 +75,7 @@ export function isParserFallback(
   visitDescendants(clause.parent.block, sourceCode.visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
       const callee = skipExpressionWrappers(node.callee);
+      if (node.type === AST_NODE_TYPES.CallExpression && isMethodOfParsed(node, callee, parsers)) return true;
       const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : undefined;
       const name = getStaticName(callee) ?? '';
       if (!(method !== undefined && PURE_METHODS.has(method)) && !PURE_FUNCTIONS.has(name)) callees.push(name);
