@@ -244,6 +244,24 @@ app.get('/users/:id', async (req, res) => {
   }
 });
 `,
+    // The same tests as \`switch\` cases, falling through included
+    `
+app.get('/users/:id', async (req, res) => {
+  try {
+    res.json(await getUser(req.params.id));
+  } catch (err) {
+    switch (err.status) {
+      case 404:
+        return res.status(404).json({ error: err.message });
+      case 409:
+      case 422:
+        return res.status(err.status).json({ error: err.message });
+      default:
+        return res.status(500).json({ error: 'Internal Server Error' });
+    }
+  }
+});
+`,
     // Development-only details when allowed
     { code: `
 app.onError((err, c) => {
@@ -367,6 +385,82 @@ app.get('/x', async (c) => {
 `,
   ],
   invalid: [
+    // A case that a server status falls through into, and \`default\`, say nothing about the error
+    {
+      code: `
+app.get('/users/:id', async (req, res) => {
+  try {
+    res.json(await getUser(req.params.id));
+  } catch (err) {
+    switch (err.status) {
+      case 404:
+        return res.status(404).json({ error: err.message });
+      case 502:
+      case 409:
+        return res.status(409).json({ error: err.message });
+      default:
+        return res.status(500).json({ error: err.message });
+    }
+  }
+});
+`,
+      errors: [
+        {
+          messageId: 'errorLeak',
+          line: 11,
+          column: 46,
+          endLine: 11,
+          endColumn: 57,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `
+app.get('/users/:id', async (req, res) => {
+  try {
+    res.json(await getUser(req.params.id));
+  } catch (err) {
+    switch (err.status) {
+      case 404:
+        return res.status(404).json({ error: err.message });
+      case 502:
+      case 409:
+        console.error(err);
+        return res.status(409).json({ error: 'Internal Server Error' });
+      default:
+        return res.status(500).json({ error: err.message });
+    }
+  }
+});
+` },
+          ],
+        },
+        {
+          messageId: 'errorLeak',
+          line: 13,
+          column: 46,
+          endLine: 13,
+          endColumn: 57,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `
+app.get('/users/:id', async (req, res) => {
+  try {
+    res.json(await getUser(req.params.id));
+  } catch (err) {
+    switch (err.status) {
+      case 404:
+        return res.status(404).json({ error: err.message });
+      case 502:
+      case 409:
+        return res.status(409).json({ error: err.message });
+      default:
+        console.error(err);
+        return res.status(500).json({ error: 'Internal Server Error' });
+    }
+  }
+});
+` },
+          ],
+        },
+      ],
+    },
     // Hono
     {
       code: `

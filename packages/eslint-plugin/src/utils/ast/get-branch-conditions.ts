@@ -38,10 +38,33 @@ function getStatementList(node: TSESTree.Node): readonly TSESTree.Node[] | undef
 }
 
 /**
+ * The test that holds in a `switch` case's statements: `discriminant === test`, or with cases
+ * falling through into it, `discriminant === a || discriminant === b`. None when `default` is
+ * among them. The expressions are built here and are not part of the tree: their operands are.
+ */
+function getCaseTest(switchCase: TSESTree.SwitchCase): TSESTree.Expression | undefined {
+  const { parent } = switchCase;
+  const index = parent.cases.indexOf(switchCase);
+  let start = index;
+  while (start > 0 && parent.cases[start - 1]?.consequent.length === 0) start -= 1;
+  let test: TSESTree.Expression | undefined;
+  for (const { test: value } of parent.cases.slice(start, index + 1)) {
+    if (value === null) return undefined;
+    const { range, loc } = value;
+    const equality = { type: AST_NODE_TYPES.BinaryExpression, operator: '===', left: parent.discriminant, right: value, range, loc, parent };
+    test = (test === undefined ? equality : { type: AST_NODE_TYPES.LogicalExpression, operator: '||', left: test, right: equality, range, loc, parent }) as
+      | TSESTree.BinaryExpression
+      | TSESTree.LogicalExpression;
+  }
+  return test;
+}
+
+/**
  * The tests known to hold (or fail) where `node` runs, innermost first, up to `root`: the tests of
  * the `if` statements and `?:` expressions it sits in a branch of, the left side of `&&`/`||` it is
- * the right side of, and the tests of earlier `if` statements in an enclosing block whose branch
- * always leaves (`if (!(e instanceof A)) throw e;` makes `e instanceof A` true for what follows).
+ * the right side of, the `switch` case it is in (as `discriminant === test`), and the tests of
+ * earlier `if` statements in an enclosing block whose branch always leaves
+ * (`if (!(e instanceof A)) throw e;` makes `e instanceof A` true for what follows).
  * Syntactic only: assignments between the test and the node are not considered.
  *
  * @param node - where the conditions should hold
@@ -61,6 +84,10 @@ export function getBranchConditions(node: TSESTree.Node, root: TSESTree.Node): B
     } else if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === child && parent.operator !== '??') {
       conditions.push({ test: parent.left, outcome: parent.operator === '&&' });
     } else {
+      if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test !== child) {
+        const test = getCaseTest(parent);
+        if (test !== undefined) conditions.push({ test, outcome: true });
+      }
       const list = getStatementList(parent);
       for (const statement of list ?? []) {
         if (statement === child) break;
