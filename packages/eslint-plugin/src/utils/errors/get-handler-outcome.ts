@@ -43,6 +43,11 @@ export interface CallClassifier {
   isReporting: (call: TSESTree.CallExpression) => boolean;
   /** What carries the error: the value itself (`derived` false) or anything computed from it. */
   carrying: (references: CaughtErrorReferences, derived: boolean) => CarryingOptions;
+  /**
+   * What carries the error itself, known by the binding's name: exact where nothing can shadow it,
+   * as in the handler body's own statements (`isCarryingValue` does not enter functions).
+   */
+  carryingName: (name: string) => CarryingOptions;
 }
 
 // Path states, as bits: reported without the error object (WEAK), passed on only as data taken
@@ -178,15 +183,18 @@ export function createCallClassifier(isReporter: ReporterMatcher): CallClassifie
     const calleeName = getCalleeName(call);
     return calleeName !== undefined && (calleeName === 'toString' || GETTER.test(calleeName));
   };
+  const carryingFrom = (isSource: (node: TSESTree.Identifier) => boolean, derived: boolean): CarryingOptions => ({
+    isSource,
+    derived,
+    isOpaqueCall: (call) => isOpaque(call) || (!derived && isStringifying(call)),
+    isStringifyingCall: isStringifying,
+    isCarryingMember: (member) => getPropertyName(member) === 'stack',
+  });
   return {
     isReporting,
-    carrying: (references, derived) => ({
-      isSource: (node) => (derived ? isReference(references, node) : references.values.has(node)),
-      derived,
-      isOpaqueCall: (call) => isOpaque(call) || (!derived && isStringifying(call)),
-      isStringifyingCall: isStringifying,
-      isCarryingMember: (member) => getPropertyName(member) === 'stack',
-    }),
+    carrying: (references, derived) =>
+      carryingFrom(derived ? (node) => isReference(references, node) : (node) => references.values.has(node), derived),
+    carryingName: (name) => carryingFrom((node) => node.name === name, false),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { getCaughtErrorReferences } from './get-caught-error-references.js';
 import type { CallClassifier, ErrorHandler } from './get-handler-outcome.js';
 import { isHandledUpFront } from './is-handled-up-front.js';
@@ -22,9 +23,12 @@ export function isSettledWithoutThrow(
   handler: ErrorHandler,
   calls: CallClassifier,
 ): boolean {
-  const { body } = handler;
+  const { body, binding } = handler;
   if (sourceCode.text.slice(body.range[0], body.range[1]).includes('throw')) return false;
   return isHandledUpFront(body, calls.isReporting, () =>
-    calls.carrying(getCaughtErrorReferences(sourceCode, handler.binding, handler.node, [], NO_ALIASING), false),
+    // The up-front statements are the body's own, where nothing can shadow a plain binding.
+    binding?.type === AST_NODE_TYPES.Identifier
+      ? calls.carryingName(binding.name)
+      : calls.carrying(getCaughtErrorReferences(sourceCode, binding, handler.node, [], NO_ALIASING), false),
   );
 }
