@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { getSoleDefinition } from './get-sole-definition.js';
 import { isFunctionNode, type FunctionNode } from './is-function-node.js';
 import { skipExpressionWrappers } from './skip-expression-wrappers.js';
 
@@ -18,8 +19,7 @@ export function getLocalFunction(node: TSESTree.Node, sourceCode: Readonly<TSESL
   const expression = skipExpressionWrappers(node);
   if (isFunctionNode(expression)) return expression;
   if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
-  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const definition = getSoleDefinition(sourceCode, expression);
   if (definition?.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;
   if (
     definition?.node.type === AST_NODE_TYPES.VariableDeclarator &&

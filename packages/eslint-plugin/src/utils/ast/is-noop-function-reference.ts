@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { getLocalFunction } from './get-local-function.js';
+import { getSoleDefinition } from './get-sole-definition.js';
 import { getPropertyName } from './get-static-name.js';
 import type { FunctionNode } from './is-function-node.js';
 import { skipExpressionWrappers } from './skip-expression-wrappers.js';
@@ -37,8 +38,7 @@ export function isNoopFunctionReference(
   if (inner.type !== AST_NODE_TYPES.Identifier) return false;
   const local = getLocalFunction(inner, sourceCode);
   if (local) return isNoopFunction(sourceCode, local, allowComment);
-  const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
-  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const definition = getSoleDefinition(sourceCode, inner);
   switch (definition?.node.type) {
     case AST_NODE_TYPES.ImportSpecifier:
       return (

@@ -1,5 +1,6 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { getSoleDefinition } from '../ast/get-sole-definition.js';
 import { getPropertyName, getStaticName } from '../ast/get-static-name.js';
 import { skipExpressionWrappers } from '../ast/skip-expression-wrappers.js';
 import { hasBaseTypeNamed } from '../types/has-base-type-named.js';
@@ -41,8 +42,7 @@ function isFallbackCallback(node: TSESTree.Node): boolean {
 
 /** `const res = await fetch(…)`, or a parameter or variable declared `Response`. */
 function isDeclaredResponse(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Identifier): boolean {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
-  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const definition = getSoleDefinition(sourceCode, node);
   if (!definition) return false;
   const { name } = definition;
   const annotation = name.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
