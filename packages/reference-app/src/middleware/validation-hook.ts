@@ -30,13 +30,17 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function unit(origin: string, count: number | bigint): string {
-  if (origin === 'string') {
-    return `${String(count)} characters`;
+  const noun = origin === 'string' ? 'character' : origin === 'array' || origin === 'set' ? 'item' : undefined;
+  if (noun === undefined) {
+    return String(count);
   }
-  if (origin === 'array' || origin === 'set') {
-    return `${String(count)} items`;
-  }
-  return String(count);
+  return `${String(count)} ${noun}${count === 1 || count === 1n ? '' : 's'}`;
+}
+
+/** A zod type name as a noun with its article: `an integer`, `an object`, `a number`. */
+function describeType(expected: string): string {
+  const noun = expected === 'int' ? 'integer' : expected;
+  return `${/^[aeiou]/u.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 /**
@@ -49,7 +53,7 @@ function describe(issue: Issue, missing: boolean): { code: string; detail: strin
   }
   switch (issue.code) {
     case 'invalid_type':
-      return { code: issue.code, detail: `Expected ${issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}.` };
+      return { code: issue.code, detail: `Expected ${describeType(issue.expected)}.` };
     case 'too_small':
       return { code: issue.code, detail: `Must be at least ${unit(issue.origin, issue.minimum)}.` };
     case 'too_big':

@@ -123,6 +123,19 @@ export function describeOrdersSuite(createDatabase: CreateTestDatabase): void {
         expect(await shop.stock(mug.id)).toBe(5000);
       });
 
+      it('rejects an empty item list and more than 50 items, counting items in words', async () => {
+        const mug = await shop.product(1, 5000);
+        const tooMany = Array.from({ length: 51 }, () => ({ productId: mug.id, quantity: 1 }));
+        const cases: [typeof tooMany, string, string][] = [
+          [[], 'too_small', 'Must be at least 1 item.'],
+          [tooMany, 'too_big', 'Must be at most 50 items.'],
+        ];
+        for (const [items, code, detail] of cases) {
+          const body = await expectProblem(await shop.order(ada, items), 400, 'validation_failed');
+          expect(body.errors).toEqual([{ pointer: '/items', code, detail }]);
+        }
+      });
+
       it('reserves nothing when one item is short and points at it', async () => {
         const mug = await shop.product(100, 10);
         const tea = await shop.product(100, 1);

@@ -208,16 +208,17 @@ export function describeRefundsSuite(createDatabase: CreateTestDatabase): void {
       });
 
       it.each([
-        ['no reason', { amount: 10 }, '/reason'],
-        ['an empty reason', { amount: 10, reason: '' }, '/reason'],
-        ['a reason over 200 characters', { amount: 10, reason: 'x'.repeat(201) }, '/reason'],
-        ['a zero amount', { amount: 0, reason: 'x' }, '/amount'],
-        ['a fractional amount', { amount: 1.5, reason: 'x' }, '/amount'],
-      ])('rejects %s with validation_failed', async (_name, body, pointer) => {
+        ['no reason', { amount: 10 }, '/reason', 'This field is required.'],
+        ['an empty reason', { amount: 10, reason: '' }, '/reason', 'Must be at least 1 character.'],
+        ['a reason over 200 characters', { amount: 10, reason: 'x'.repeat(201) }, '/reason', 'Must be at most 200 characters.'],
+        ['a zero amount', { amount: 0, reason: 'x' }, '/amount', 'Must be at least 1.'],
+        ['a fractional amount', { amount: 1.5, reason: 'x' }, '/amount', 'Expected an integer.'],
+      ])('rejects %s with validation_failed', async (_name, body, pointer, detail) => {
         const paidPayment = await paid('wallet');
         const problem = await expectProblem(await shop.refund(ada, paidPayment.id, body), 400, 'validation_failed');
-        expect((problem.errors as { pointer: string }[]).map((error) => error.pointer)).toContain(pointer);
+        expect(problem.errors).toEqual([expect.objectContaining({ pointer, detail })]);
       });
+
 
       it('requires an idempotency key', async () => {
         const paidPayment = await paid('wallet');

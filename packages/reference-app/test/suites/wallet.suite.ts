@@ -66,6 +66,14 @@ export function describeWalletSuite(createDatabase: CreateTestDatabase): void {
         expect(await t.balance(ada)).toBe(1_000_000_000_001);
       });
 
+      it('answers a body that is not an object on the pointer / with an article that fits', async () => {
+        for (const [body, expected] of [[[1], 'an object'], ['100', 'an object'], [{ amount: [1] }, 'a number']] as const) {
+          const res = await t.json('POST', '/v1/top-ups', body, { ...ada.headers, 'idempotency-key': newKey() });
+          const problem = await expectProblem(res, 400, 'validation_failed');
+          expect(problem.errors).toEqual([{ pointer: Array.isArray(body) || typeof body === 'string' ? '/' : '/amount', code: 'invalid_type', detail: `Expected ${expected}.` }]);
+        }
+      });
+
       it('requires a bearer token', async () => {
         const res = await t.json('POST', '/v1/top-ups', { amount: 1 }, { 'idempotency-key': newKey() });
         await expectProblem(res, 401, 'unauthorized');
