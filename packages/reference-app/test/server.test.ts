@@ -147,6 +147,16 @@ describe('the started server', () => {
     expect(JSON.parse(body)).toMatchObject({ user: { email: 'chunked@example.com' } });
   });
 
+  it('answers a POST without a body as malformed_json and a body without a content type as 415', async () => {
+    // fetch sends `Content-Length: 0` and no content type for a bodiless POST.
+    const bodiless = await fetch(`${server.url}/v1/auth/login`, { method: 'POST' });
+    expect(bodiless.status).toBe(400);
+    expect(await bodiless.json()).toMatchObject({ code: 'malformed_json' });
+    const untyped = await fetch(`${server.url}/v1/auth/login`, { method: 'POST', body: new Blob(['{}']) });
+    expect(untyped.status).toBe(415);
+    expect(await untyped.json()).toMatchObject({ code: 'unsupported_media_type' });
+  });
+
   it('stops on SIGTERM after closing the server and the database, with exit code 0', async () => {
     const code = await stop(server);
     expect(code).toBe(0);

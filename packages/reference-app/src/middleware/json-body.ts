@@ -43,18 +43,28 @@ export function bodyLimit(maxBytes: number): MiddlewareHandler<AppEnv> {
   };
 }
 
+function hasNoBody(c: Context): boolean {
+  const contentLength = c.req.header('content-length');
+  return c.req.header('transfer-encoding') === undefined && (contentLength === undefined || contentLength.trim() === '0');
+}
+
 /**
  * Reads the JSON body once, caching it for the validators that follow.
  *
  * @param c - the request context
  * @returns the parsed body
- * @throws {RequestError} `unsupported_media_type` without a JSON content type, `malformed_json`
- *   for invalid or empty JSON
+ * @throws {RequestError} `unsupported_media_type` for a body without a JSON content type,
+ *   `malformed_json` for invalid or empty JSON and for no body at all
  * @example
  * const body = await readJsonBody(c);
  */
 export async function readJsonBody(c: Context): Promise<unknown> {
   const contentType = c.req.header('content-type');
+  // A request with no body at all lacks the body, not its media type (contract: an empty body
+  // where one is required is `malformed_json`).
+  if (contentType === undefined && hasNoBody(c)) {
+    throw new RequestError('malformed_json', 'This request needs a JSON body.');
+  }
   if (contentType === undefined || !jsonMediaType.test(contentType)) {
     throw new RequestError('unsupported_media_type', 'Send the request body as application/json.');
   }

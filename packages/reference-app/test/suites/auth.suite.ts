@@ -82,6 +82,7 @@ export function describeAuthSuite(createDatabase: CreateTestDatabase): void {
       it('answers malformed and empty JSON bodies with malformed_json', async () => {
         await expectProblem(await t.json('POST', '/v1/auth/register', '{"email": '), 400, 'malformed_json');
         await expectProblem(await t.json('POST', '/v1/auth/register', ''), 400, 'malformed_json');
+        await expectProblem(await t.app.request('/v1/auth/register', { method: 'POST' }), 400, 'malformed_json');
       });
 
       it('answers a body without a JSON content type with unsupported_media_type', async () => {
