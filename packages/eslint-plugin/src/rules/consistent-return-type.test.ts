@@ -1091,6 +1091,27 @@ const cart = {
 `,
     errors: [{ messageId: 'implicitUndefined', line: 5, column: 5, endLine: 5, endColumn: 14 }],
   },
+  // a lone boolean beside an explicit missing result is a tri-state too
+  {
+    code: `
+async function markPaid(repo, id) {
+  const order = await repo.find(id);
+  if (!order) return null;
+  await repo.markPaid(order.id);
+  return true;
+}
+`,
+    errors: [{ messageId: 'triState', line: 6, column: 3, endLine: 6, endColumn: 15 }],
+  },
+  {
+    code: `
+function settleRefund(refund) {
+  if (refund.pending) return undefined;
+  return false;
+}
+`,
+    errors: [{ messageId: 'triState', line: 4, column: 3, endLine: 4, endColumn: 16 }],
+  },
   // ambiguousAnnotation: the declared type encodes the ambiguity
   {
     code: `
@@ -1131,6 +1152,15 @@ function loadUser(id: string): User | string {
 const validate = (input: string): true | string => input.length > 0 || 'input is empty';
 `,
     errors: [{ messageId: 'ambiguousAnnotation', line: 2, column: 35, endLine: 2, endColumn: 48 }],
+  },
+  {
+    code: `
+function validateName(name: string): boolean | string {
+  if (!name) return 'Name is required';
+  return true;
+}
+`,
+    errors: [{ messageId: 'ambiguousAnnotation', line: 2, column: 38, endLine: 2, endColumn: 54 }],
   },
   // contracts without a body: abstract and optional methods, interface members
   {
@@ -1645,6 +1675,20 @@ visitEach(['o_1'], (id) => {
   ],
   invalid: [
     ...sharedInvalid,
+    // with types, TypeScript tells whether a final switch without default covers every case
+    {
+      code: `
+export function currencySymbol(currency: string) {
+  switch (currency) {
+    case 'USD':
+      return '$';
+    case 'EUR':
+      return '€';
+  }
+}
+`,
+      errors: [{ messageId: 'implicitUndefined', line: 2, column: 17, endLine: 2, endColumn: 31 }],
+    },
     // with types, the same property is known to be a boolean
     {
       code: `

@@ -26,6 +26,7 @@ import {
   countDataClasses,
   DATA_KINDS,
   formatClasses,
+  hasBothBooleans,
   IMPLICIT,
   NAMED_MIX_KINDS,
   RETURNED,
@@ -87,7 +88,7 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       triState:
-        "This function returns `{{classes}}`: callers cannot tell a missing result from `false`. Return one shape (a discriminated union such as `{ status: 'missing' } | { status: 'paid' }`) or throw a typed error for the missing case.",
+        "This function returns `{{classes}}`: callers cannot tell a missing result from a boolean answer. Return one shape (a discriminated union such as `{ status: 'missing' } | { status: 'paid' }`) or throw a typed error for the missing case.",
       sentinelMixed:
         'This function returns `{{classes}}`: `{{sentinel}}` stands in for a missing or failed result next to real data. Return `null` for a lookup that finds nothing, return a discriminated union, or throw a typed error.',
       errorStringMixed:
@@ -284,7 +285,7 @@ export default createRule<Options, MessageIds>({
       // TypeScript agrees (an exhaustive `switch`, a `never` call); ask only when it changes the verdict.
       if (mayFallOff && problem !== 'triState') {
         const withEnd = findProblem(all | IMPLICIT, isAccepted);
-        if (withEnd !== problem && !isEndUnreachableByConvention(body) && isEndReachedByType(node)) {
+        if (withEnd !== problem && !isEndUnreachableByConvention(body, services !== undefined && strictNullChecks) && isEndReachedByType(node)) {
           problem = withEnd;
           all |= IMPLICIT;
         }
@@ -295,9 +296,11 @@ export default createRule<Options, MessageIds>({
       // Report where the problem first shows, reading the results in order.
       let seen = 0;
       let at: TSESTree.Node | undefined;
+      // A full tri-state shows at its third state, though `null` and `true` alone already make one.
+      const needsBothBooleans = problem === 'triState' && hasBothBooleans(all);
       for (const [index, argument] of results.entries()) {
         seen |= getResultKinds(argument, typed);
-        if (hasResultProblem(problem, seen, policy)) {
+        if (hasResultProblem(problem, seen, policy) && (!needsBothBooleans || hasBothBooleans(seen))) {
           at = isBlock ? current.returns[index] : body;
           break;
         }

@@ -51,16 +51,19 @@ function ends(statement: TSESTree.Statement | null | undefined): boolean {
  * a convention code paths cannot see: every path of its last statement ends in a `return`, a
  * `throw` or a call that never returns (`process.exit(1)` at the end of a `catch`,
  * `default: assertNever(value)`, `throwNotFound()`), or it ends in a `switch` without `default` whose cases
- * all leave — TypeScript's way of walking every member of a union.
+ * all leave — TypeScript's way of walking every member of a union. With types, TypeScript knows
+ * whether such a `switch` is exhaustive, so it is left to them.
  *
  * @param body - a function body
+ * @param hasTypes - whether the caller asks TypeScript about the end (a `switch` is then not presumed exhaustive)
  * @example
- * isEndUnreachableByConvention(fn.body); // true when it ends with `assertNever(kind);`
+ * isEndUnreachableByConvention(fn.body, false); // true when it ends with `assertNever(kind);`
  */
-export function isEndUnreachableByConvention(body: TSESTree.BlockStatement): boolean {
+export function isEndUnreachableByConvention(body: TSESTree.BlockStatement, hasTypes: boolean): boolean {
   const last = body.body.at(-1);
   if (ends(last)) return true;
   return (
+    !hasTypes &&
     last?.type === AST_NODE_TYPES.SwitchStatement &&
     last.cases.length > 0 &&
     last.cases.every((clause) => clause.test !== null && (clause.consequent.length === 0 || leaves(clause.consequent)))

@@ -15,6 +15,9 @@ import {
 /** The problems of a function's results, most specific first: a function gets one report. */
 export const RESULT_PROBLEMS = ['triState', 'sentinelMixed', 'errorStringMixed', 'nullableMixed', 'implicitUndefined'] as const;
 
+// Beside these a lone boolean literal is not a plain yes/no answer (data, a narrowed name, anything unclassified).
+const LONE_BOOLEAN_EXCLUDED = DATA_KINDS | ValueKind.Truthy | ValueKind.Generic | ValueKind.Unknown;
+
 export type ResultProblem = (typeof RESULT_PROBLEMS)[number];
 
 /** What the rule's options accept. */
@@ -41,7 +44,13 @@ export function hasResultProblem(problem: ResultProblem, kinds: number, policy: 
   if (problem !== 'implicitUndefined' && problem !== 'nullableMixed' && countDataClasses(kinds) >= 3) return false;
   switch (problem) {
     case 'triState':
-      return hasBothBooleans(kinds) && (kinds & (ABSENT_KINDS | IMPLICIT)) !== 0 && !(allowedWith.boolean & ABSENT_KINDS);
+      if (allowedWith.boolean & ABSENT_KINDS) return false;
+      // A lone `true` or `false` beside an explicit `null`/`undefined` and nothing else is a
+      // boolean answer mixed with a missing one (`if (!o) return null; … return true`); beside only
+      // a path that falls off the end it stays `implicitUndefined`.
+      return hasBothBooleans(kinds)
+        ? (kinds & (ABSENT_KINDS | IMPLICIT)) !== 0
+        : (kinds & SENTINEL_KINDS) !== 0 && (kinds & ABSENT_KINDS) !== 0 && !(kinds & LONE_BOOLEAN_EXCLUDED);
     case 'sentinelMixed':
       // A sentinel is one literal: `true` and `false` both beside data make a flag-or-options
       // value (`ssl: boolean | TlsOptions`). `return true` / `return 'Email is required'` is an
@@ -77,7 +86,11 @@ export function isAmbiguousDeclaration(kinds: number, policy: ResultPolicy): boo
   const { allowedWith } = policy;
   const data = kinds & (DATA_KINDS | ValueKind.Generic);
   const entities = kinds & (ValueKind.Object | ValueKind.Function);
-  if (hasBothBooleans(kinds)) return (kinds & ABSENT_KINDS) !== 0 && !data && !(allowedWith.boolean & ABSENT_KINDS);
+  if (hasBothBooleans(kinds)) {
+    // `boolean | string`: a success flag or a message (`validate(): boolean | string`).
+    const isFlagOrMessage = (kinds & ValueKind.String) !== 0 && !(kinds & ENTITY_OR_NUMBER_KINDS) && !(allowedWith.string & BOOLEAN_KINDS);
+    return isFlagOrMessage || ((kinds & ABSENT_KINDS) !== 0 && !data && !(allowedWith.boolean & ABSENT_KINDS));
+  }
   if (kinds & SENTINEL_KINDS) return (data & ~allowedWith.boolean) !== 0;
   if (kinds & OPEN_STRING_KINDS && entities && !(kinds & (ValueKind.Number | ValueKind.BigInt | ValueKind.Generic))) {
     // Tokens (`'retry'`) beside an object discriminate it; open text (`string`, prose) does not.
