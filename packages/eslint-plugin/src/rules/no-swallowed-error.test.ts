@@ -178,6 +178,10 @@ try {
     'function parse(raw) { try { return JSON.parse(raw); } catch { return undefined; } }',
     'function isUrl(value) { try { new URL(value); return true; } catch { return false; } }',
     'let port; try { port = BigInt(raw); } catch { port = 0n; }',
+    // A parser fallback may say so in a log line
+    "function loadConfig(raw) { try { return JSON.parse(raw); } catch { console.warn('Invalid JSON in config, using defaults'); return {}; } }",
+    // A thrown Response answers the request (Remix, React Router loaders): no error is lost
+    "async function loader(id) { try { return await db.note.findUniqueOrThrow({ where: { id } }); } catch (e) { if (isNotFound(e)) throw new Response('Not Found', { status: 404 }); throw e; } }",
     // Built-ins that throw only on bad input, and methods called on what they construct
     'function formatNumber(n, locale) { try { return new Intl.NumberFormat(locale).format(n); } catch { return n.toString(); } }',
     "function zoned(date, timeZone) { try { return new Intl.DateTimeFormat('en', { timeZone }).formatToParts(date); } catch { return []; } }",
@@ -1167,6 +1171,30 @@ router.get('/orders', async (req, res) => {
           ],
         },
       ],
+    },
+    // An awaited `get` is I/O, not a lookup in what a parser produced
+    {
+      code: 'async function cached(key) { try { return JSON.parse(await redis.get(key)); } catch { return null; } }',
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 1,
+          column: 79,
+          endLine: 1,
+          endColumn: 84,
+          suggestions: [
+            {
+              messageId: 'rethrowError',
+              output: 'async function cached(key) { try { return JSON.parse(await redis.get(key)); } catch (error) { throw error; } }',
+            },
+          ],
+        },
+      ],
+    },
+    // hapi's Boom factories make new errors
+    {
+      code: "async function run() { try { await job(); } catch (e) { throw Boom.internal('job failed'); } }",
+      errors: [{ messageId: 'causeLost', line: 1, column: 63, endLine: 1, endColumn: 90 }],
     },
     {
       code: 'try { const data = JSON.parse(await readFile(path)); return data; } catch { return {}; }',

@@ -7,8 +7,17 @@ import { skipExpressionWrappers } from '../ast/skip-expression-wrappers.js';
 import { type CarryingOptions, isCarryingValue } from '../taint/is-carrying-value.js';
 import type { ErrorHandler } from './get-handler-outcome.js';
 
-// `createError(…)`, `HttpError(…)`, `TypeError(…)`: factories and classes called without `new`.
-const ERROR_FACTORY = /(?:Error|Exception)$/u;
+// `createError(…)`, `HttpError(…)`, `TypeError(…)`, hapi's `Boom.internal(…)`: factories and
+// classes called without `new`.
+const ERROR_FACTORY = /(?:Error|Exception)$|^Boom\./u;
+// `throw new Response('Not Found', { status: 404 })` (Remix, React Router) answers the request; it is not an error.
+const RESPONSE_CLASS = /(?:^|\.)(?:Next)?Response$/u;
+
+function isNewError(thrown: TSESTree.Expression): thrown is TSESTree.NewExpression | TSESTree.CallExpression {
+  const name = thrown.type === AST_NODE_TYPES.NewExpression || thrown.type === AST_NODE_TYPES.CallExpression ? (getStaticName(thrown.callee) ?? '') : '';
+  if (thrown.type === AST_NODE_TYPES.NewExpression) return !RESPONSE_CLASS.test(name);
+  return thrown.type === AST_NODE_TYPES.CallExpression && ERROR_FACTORY.test(name);
+}
 
 /**
  * A `throw` of the handler itself: not inside a nested function or a nested `catch`, and not in a
@@ -45,10 +54,7 @@ export function getCauseLosingThrows(
   for (const node of index.within(handler.body)) {
     if (node.type !== AST_NODE_TYPES.ThrowStatement || !isOwnThrow(node, handler.body)) continue;
     const thrown = skipExpressionWrappers(node.argument);
-    const isNewError =
-      thrown.type === AST_NODE_TYPES.NewExpression ||
-      (thrown.type === AST_NODE_TYPES.CallExpression && ERROR_FACTORY.test(getStaticName(thrown.callee) ?? ''));
-    if (isNewError && !thrown.arguments.some((argument) => isCarryingValue(argument, carrying))) found.push(thrown);
+    if (isNewError(thrown) && !thrown.arguments.some((argument) => isCarryingValue(argument, carrying))) found.push(thrown);
   }
   return found;
 }

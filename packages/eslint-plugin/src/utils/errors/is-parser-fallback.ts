@@ -4,6 +4,7 @@ import { getPropertyName, getStaticName } from '../ast/get-static-name.js';
 import { isFunctionNode } from '../ast/is-function-node.js';
 import { skipExpressionWrappers } from '../ast/skip-expression-wrappers.js';
 import { visitDescendants } from '../ast/visit-descendants.js';
+import { getLogMethodLevel } from '../logging/get-log-call-level.js';
 
 // Calls that cannot fail on a parser's result, so that a `try` around
 // `new URL(s).hostname.toLowerCase()` still has the parser as its only throwing call.
@@ -52,10 +53,21 @@ function isFallbackStatement(statement: TSESTree.Statement): boolean {
   );
 }
 
+/** `console.warn('Invalid JSON, using defaults')`: a note beside the fallback, at any level. */
+function isLogStatement(statement: TSESTree.Statement): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const call = skipExpressionWrappers(statement.expression);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipExpressionWrappers(call.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : undefined;
+  return method !== undefined && (method === 'log' || getLogMethodLevel(method) !== undefined);
+}
+
 /**
  * Whether a `catch` only supplies a fallback for a parser that failed on bad input: its `try`
  * block calls nothing but the given throwing parsers (and string/collection methods on their
- * results, or any method of an object a parser constructs), and the catch body only returns or assigns. `try { return JSON.parse(raw) } catch
+ * results, not awaited, or any method of an object a parser constructs), and the catch body returns
+ * or assigns a fallback, perhaps beside a log line. `try { return JSON.parse(raw) } catch
  * { return undefined }` is an answer, not a swallowed failure.
  *
  * @param sourceCode - the rule context's source code
@@ -70,7 +82,10 @@ export function isParserFallback(
   parsers: ReadonlySet<string>,
 ): boolean {
   // The catch body first: it is small, while the `try` block may be a whole function.
-  if (clause.body.body.length === 0 || !clause.body.body.every(isFallbackStatement)) return false;
+  const statements = clause.body.body;
+  if (!statements.some(isFallbackStatement) || !statements.every((statement) => isFallbackStatement(statement) || isLogStatement(statement))) {
+    return false;
+  }
   const callees: string[] = [];
   visitDescendants(clause.parent.block, sourceCode.visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
@@ -78,7 +93,9 @@ export function isParserFallback(
       if (node.type === AST_NODE_TYPES.CallExpression && isMethodOfParsed(node, callee, parsers)) return true;
       const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : undefined;
       const name = getStaticName(callee) ?? '';
-      if (!(method !== undefined && PURE_METHODS.has(method)) && !PURE_FUNCTIONS.has(name)) callees.push(name);
+      // An awaited `get` is I/O (`await redis.get(key)`), not a lookup in a parsed value.
+      const isPure = (method !== undefined && PURE_METHODS.has(method) && node.parent.type !== AST_NODE_TYPES.AwaitExpression) || PURE_FUNCTIONS.has(name);
+      if (!isPure) callees.push(name);
     }
     return !isFunctionNode(node);
   });
