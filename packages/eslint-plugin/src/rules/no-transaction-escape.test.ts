@@ -6,6 +6,17 @@ const typedRuleTester = createRuleTester({ typed: true });
 
 ruleTester.run('no-transaction-escape', rule, {
   valid: [
+    // knex: queries built on the instance but run through the transaction with .transacting(trx)
+    `
+import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function transfer(from, to, amount) {
+  await db.transaction(async (trx) => {
+    await db('accounts').where({ id: from }).decrement('balance', amount).transacting(trx);
+    await db('accounts').where({ id: to }).increment('balance', amount).transacting(trx);
+  });
+}
+`,
     // every query through the transaction
     `
 async function placeOrder(db, order) {

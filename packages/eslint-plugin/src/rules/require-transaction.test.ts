@@ -28,6 +28,31 @@ export async function resetUsage(orgId) {
 `,
       filename: 'apps/web/playwright/api/rate-limits.ts',
     },
+    // a parameter named as a transaction but annotated with the database type: the caller owns the boundary
+    `
+import type { Kysely } from 'kysely';
+interface DB { order_lines: { order_id: string }; orders: { id: string; lines: number } }
+export async function addLines(trx: Kysely<DB>, orderId: string) {
+  await trx.insertInto('order_lines').values({ order_id: orderId }).execute();
+  await trx.updateTable('orders').set({ lines: 1 }).where('id', '=', orderId).execute();
+}
+`,
+    // knex: a controlled transaction that the queries join with .transacting(trx)
+    `
+import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function transfer(from, to, amount) {
+  const trx = await db.transaction();
+  try {
+    await db('accounts').where({ id: from }).decrement('balance', amount).transacting(trx);
+    await db('accounts').where({ id: to }).increment('balance', amount).transacting(trx);
+    await trx.commit();
+  } catch (error) {
+    await trx.rollback();
+    throw error;
+  }
+}
+`,
     // Kysely: all writes in one transaction
     `
 async function createOrder(db, input) {
@@ -1612,6 +1637,26 @@ typedRuleTester.run('require-transaction (typed)', rule, {
 export function forget(db: Map<string, number>, keys: string[]) {
   db.delete(keys[0] ?? '');
   db.delete(keys[1] ?? '');
+}
+`,
+    // a parameter named as a transaction but typed as the database receives the caller's transaction
+    `
+import type { Kysely } from 'kysely';
+interface DB { order_lines: { order_id: string }; orders: { id: string; lines: number } }
+export async function addLines(trx: Kysely<DB>, orderId: string) {
+  await trx.insertInto('order_lines').values({ order_id: orderId }).execute();
+  await trx.updateTable('orders').set({ lines: 1 }).where('id', '=', orderId).execute();
+}
+`,
+    `
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { pgTable } from 'drizzle-orm/pg-core';
+const orders = pgTable('orders', {});
+const outbox = pgTable('outbox', {});
+const db = drizzle(process.env.DATABASE_URL);
+export async function placeOrder(tx: typeof db, order: object) {
+  await tx.insert(orders).values(order);
+  await tx.insert(outbox).values({ type: 'order.placed' });
 }
 `,
     // typed: a Transaction<DB> named db belongs to the caller

@@ -201,16 +201,21 @@ export function createHandleResolver(setup: HandleResolverSetup): HandleResolver
       if (initialized === null) return undefined;
       if (initialized !== undefined) return initialized;
     }
+    const named = byName(node.name);
+    // A parameter named as a transaction but typed as the database (`trx: Kysely<DB>`, Drizzle's
+    // `tx: typeof db`) receives the caller's transaction: the type says what it can do, the name
+    // what is passed.
+    const received = (facts: HandleFacts): HandleFacts =>
+      isParameter && named?.kind === 'transaction' && facts.kind === 'database' && facts.role === 'client' ? { ...facts, kind: 'transaction' } : facts;
     const type = getType(node);
     if (type === null) return undefined;
-    if (type !== undefined) return make(node, key, fromType(type), isParameter);
+    if (type !== undefined) return make(node, key, received(fromType(type)), isParameter);
     const annotation = definition === undefined ? undefined : getAnnotation(definition.name);
     if (annotation !== undefined) {
       const annotated = getAnnotationHandle(annotation, libraries);
       if (annotated === null) return undefined;
-      if (annotated !== undefined) return make(node, key, fromAnnotation(annotated), isParameter);
+      if (annotated !== undefined) return make(node, key, received(fromAnnotation(annotated)), isParameter);
     }
-    const named = byName(node.name);
     if (definition?.type === DefinitionType.ImportBinding && definition.parent.type === AST_NODE_TYPES.ImportDeclaration) {
       const from = definition.parent.source.value;
       const library = libraries.find((candidate) => candidate.modules.test(from));

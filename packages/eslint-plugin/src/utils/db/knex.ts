@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { createDbLibrary, type DbHandle } from './create-db-library.js';
-import { unwrapExpression } from './get-call-chain.js';
+import { createDbLibrary, type DbHandle, type DbLibraryEnvironment } from './create-db-library.js';
+import { type ChainStep, unwrapExpression } from './get-call-chain.js';
 import { getSqlKind, getSqlText } from './get-sql-kind.js';
 
 const WRITES = new Set(['insert', 'update', 'del', 'delete', 'increment', 'decrement', 'truncate', 'upsert']);
@@ -18,6 +18,18 @@ function isTableArgument(node: TSESTree.CallExpressionArgument | undefined): boo
     expression.type === AST_NODE_TYPES.MemberExpression ||
     expression.type === AST_NODE_TYPES.ObjectExpression
   );
+}
+
+/** `knex('t').update(…).transacting(trx)` runs through `trx`, whatever handle built it. */
+function getTransactingHandle(steps: readonly ChainStep[], environment: DbLibraryEnvironment): DbHandle | undefined {
+  const transacting = steps.find((step) => step.kind === 'method' && step.name === 'transacting');
+  const [argument] = transacting?.kind === 'method' ? transacting.args : [];
+  if (argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const value = unwrapExpression(argument);
+  const known = environment.getHandle(value);
+  if (known !== undefined) return known;
+  const made = environment.getReceiverHandle(value);
+  return made && { ...made, kind: 'transaction', libraries: ['knex'] };
 }
 
 function isKnexHandle(handle: DbHandle): boolean {
@@ -76,6 +88,7 @@ export const knex = createDbLibrary({
       }
     }
     if (handle === undefined || !isKnexHandle(handle) || handle.role !== 'client' || rest.length === 0) return undefined;
+    handle = getTransactingHandle(rest, environment) ?? handle;
     const writer = rest.find((step) => step.kind === 'method' && step.name !== undefined && WRITES.has(step.name));
     return { operation: writer ? 'write' : 'read', handle, method: writer?.name ?? rest[0]?.name ?? 'select' };
   },
