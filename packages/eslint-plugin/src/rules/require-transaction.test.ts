@@ -1752,7 +1752,19 @@ export async function verifyAll(db: Kysely<DB>, ids: string[]) {
 `,
   ],
   invalid: [
-    // typed Kysely handle under any name
+    // typed: a Sequelize model class is no connection to its type, yet its static writes run on one
+    {
+      code: `
+import { Model } from 'sequelize';
+class User extends Model {}
+class Profile extends Model {}
+export async function createUser(email: string) {
+  const user = await User.create({ email });
+  await Profile.create({ userId: user.get('id') });
+}
+`,
+      errors: [{ messageId: 'missingTransaction' }],
+    },
     {
       code: `
 import type { Kysely } from 'kysely';

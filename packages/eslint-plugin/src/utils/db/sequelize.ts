@@ -93,9 +93,19 @@ export const sequelize = createDbLibrary({
     const model = unwrapExpression(last.object);
     if (model.type !== AST_NODE_TYPES.Identifier || !MODEL_NAME.test(model.name) || !environment.isImported('sequelize')) return undefined;
     if (isWrite && !MODEL_WRITES.has(last.name)) return undefined;
-    const made = environment.getReceiverHandle(model);
-    // Every model runs on the default connection: one handle for all of them.
-    return made && { operation: isWrite ? 'write' : 'read', handle: { ...made, key: 'sequelize', libraries: ['sequelize'] }, method: last.name };
+    // A model class is no connection to its type (`typeof User`), yet every model runs on the
+    // default one: one handle for all of them.
+    const handle: DbHandle = environment.getHandle(model) ?? {
+      node: model,
+      kind: 'database',
+      key: 'sequelize',
+      libraries: ['sequelize'],
+      role: 'client',
+      evidence: 'shape',
+      generic: false,
+      isParameter: false,
+    };
+    return { operation: isWrite ? 'write' : 'read', handle: { ...handle, key: 'sequelize', libraries: ['sequelize'] }, method: last.name };
   },
 
   getTransaction(call, chain, environment) {
