@@ -6,6 +6,33 @@ const typedRuleTester = createRuleTester({ typed: true });
 
 ruleTester.run('no-error-leak', rule, {
   valid: [
+    // only the property the error went into is tainted: the batch summary's count is clean
+    `
+app.post('/import', async (req, res) => {
+  const report = { imported: 0, log: [] };
+  for (const row of req.body.rows) {
+    try {
+      await save(row);
+      report.imported += 1;
+    } catch (error) {
+      report.log.push(String(error));
+    }
+  }
+  res.json({ imported: report.imported });
+});
+`,
+    `
+app.post('/charge', async (req, res) => {
+  const outcome = { status: 'ok', reason: '' };
+  try {
+    await charge(req.body);
+  } catch (error) {
+    outcome.status = 'failed';
+    outcome.reason = error.message;
+  }
+  res.json({ status: outcome.status });
+});
+`,
     // a fake server in a test answering with the error on purpose
     {
       code: `
@@ -1414,6 +1441,35 @@ app.post('/x', async (c) => {
           ],
         },
       ],
+    },
+    // the property the error went into still leaks
+    {
+      code: `
+app.post('/import', async (req, res) => {
+  const report = { imported: 0, log: [] };
+  for (const row of req.body.rows) {
+    try {
+      await save(row);
+    } catch (error) {
+      report.log.push(String(error));
+    }
+  }
+  res.json({ imported: report.imported, log: report.log });
+});
+`,
+      errors: [{ messageId: 'errorLeak', line: 11, column: 46, endLine: 11, endColumn: 56, suggestions: [{ messageId: 'useGenericMessage', output: `
+app.post('/import', async (req, res) => {
+  const report = { imported: 0, log: [] };
+  for (const row of req.body.rows) {
+    try {
+      await save(row);
+    } catch (error) {
+      report.log.push(String(error));
+    }
+  }
+  res.json({ imported: report.imported, log: 'Internal Server Error' });
+});
+` }] }],
     },
     // Batches and callbacks
     {

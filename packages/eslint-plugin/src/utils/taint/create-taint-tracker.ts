@@ -25,6 +25,11 @@ export interface TaintedVariable {
   parent: TaintedVariable | undefined;
   /** True when this variable holds the very object its parent holds (`const err = e as Error`). */
   alias: boolean;
+  /**
+   * The properties that hold tainted data when only some do (`report.log.push(e.message)`,
+   * `out.reason = e.message`): reads of its other properties are clean. `undefined`: all of it.
+   */
+  fields?: Set<string>;
 }
 
 /** How a tainted value got to where an event happens. */
@@ -135,9 +140,19 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
     return options.onEvent(event);
   }
 
-  function addVariable(run: Run, variable: TSESLint.Scope.Variable | null, parent: TaintedVariable | undefined, alias: boolean): void {
-    if (variable === null || run.known.has(variable) || run.known.size >= MAX_VARIABLES_PER_SOURCE) return;
-    const tainted: TaintedVariable = { variable, source: run.source, parent, alias };
+  function addVariable(run: Run, variable: TSESLint.Scope.Variable | null, parent: TaintedVariable | undefined, alias: boolean, field?: string): void {
+    if (variable === null) return;
+    const known = run.known.get(variable);
+    if (known !== undefined) {
+      // Tainted in one property so far: a new property or the whole value widens it, and its reads are followed again.
+      if (known.fields === undefined || (field !== undefined && known.fields.has(field))) return;
+      if (field === undefined) delete known.fields;
+      else known.fields.add(field);
+      run.queue.push(known);
+      return;
+    }
+    if (run.known.size >= MAX_VARIABLES_PER_SOURCE) return;
+    const tainted: TaintedVariable = { variable, source: run.source, parent, alias, ...(field === undefined ? {} : { fields: new Set([field]) }) };
     run.known.set(variable, tainted);
     run.queue.push(tainted);
   }
@@ -174,14 +189,23 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
     }
   }
 
-  /** `body.error = e.message` taints `body` when it is a local variable (not a parameter). */
-  function taintMemberBase(run: Run, target: TSESTree.MemberExpression, parent: TaintedVariable): void {
-    let object: TSESTree.Node = target.object;
-    while (object.type === AST_NODE_TYPES.MemberExpression) object = object.object;
+  /**
+   * `body.error = e.message` and `report.log.push(e.message)` taint `body` and `report` when they
+   * are local variables (not parameters): in the property written to (`error`, `log`) only.
+   *
+   * @param container - what receives the value: the assigned member, or the object a storing method is called on
+   */
+  function taintMemberBase(run: Run, container: TSESTree.Expression, parent: TaintedVariable): void {
+    let object: TSESTree.Node = container;
+    let field: string | undefined;
+    while (object.type === AST_NODE_TYPES.MemberExpression) {
+      field = object.computed ? undefined : getPropertyName(object);
+      object = object.object;
+    }
     if (object.type !== AST_NODE_TYPES.Identifier) return;
     const variable = ASTUtils.findVariable(sourceCode.getScope(object), object);
     if (variable?.defs.every((definition) => definition.type === TSESLint.Scope.DefinitionType.Variable) === true && variable.defs.length > 0) {
-      addVariable(run, variable, parent, false);
+      addVariable(run, variable, parent, false, field);
     }
   }
 
@@ -287,7 +311,7 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
                 : 'stop';
           if (effect === 'stop') {
             if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && STORING_METHODS.has(getPropertyName(parent.callee) ?? '')) {
-              if (!isSafe()) taintMemberBase(run, parent.callee, tainted);
+              if (!isSafe()) taintMemberBase(run, parent.callee.object, tainted);
             }
             return;
           }
@@ -443,7 +467,7 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
     for (let tainted = run.queue.shift(); tainted !== undefined; tainted = run.queue.shift()) {
       for (const reference of tainted.variable.references) {
         const { identifier } = reference;
-        if (!reference.isRead() || identifier.type !== AST_NODE_TYPES.Identifier) continue;
+        if (!reference.isRead() || identifier.type !== AST_NODE_TYPES.Identifier || isCleanField(identifier, tainted)) continue;
         follow(run, identifier, tainted);
       }
     }
@@ -454,6 +478,14 @@ export function createTaintTracker(options: TaintTrackerOptions): TaintTracker {
       execute({ source, known: new Map(), queue: [], summary: undefined, depth: 0, emitted: new Set() });
     },
   };
+}
+
+/** A read of a property that holds no tainted data: `report.imported` when only `report.log` does. */
+function isCleanField(reference: TSESTree.Identifier, tainted: TaintedVariable): boolean {
+  const { parent } = reference;
+  if (tainted.fields === undefined || parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference || parent.computed) return false;
+  const name = getPropertyName(parent);
+  return name !== undefined && !tainted.fields.has(name);
 }
 
 function isJsonStringify(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
