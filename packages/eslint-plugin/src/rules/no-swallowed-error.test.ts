@@ -1191,6 +1191,40 @@ router.get('/orders', async (req, res) => {
         },
       ],
     },
+    // a helper that turns the error into its message passes on only text
+    {
+      code: 'async function run() { try { await job(); } catch (e) { const message = toErrorMessage(e); console.log(message); return false; } }',
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 1,
+          column: 45,
+          endLine: 1,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'rethrowError',
+              output: 'async function run() { try { await job(); } catch (e) { const message = toErrorMessage(e); console.log(message); throw e; } }',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "async function run() { try { await job(); } catch (e) { logger.error(extractErrorMessage(e)); } }",
+      errors: [
+        {
+          messageId: 'reportedWithoutError',
+          line: 1,
+          column: 57,
+          endLine: 1,
+          endColumn: 93,
+          suggestions: [
+            { messageId: 'passError', output: 'async function run() { try { await job(); } catch (e) { logger.error(extractErrorMessage(e), e); } }' },
+          ],
+        },
+      ],
+    },
     // hapi's Boom factories make new errors
     {
       code: "async function run() { try { await job(); } catch (e) { throw Boom.internal('job failed'); } }",

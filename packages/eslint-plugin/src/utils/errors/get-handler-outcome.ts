@@ -75,7 +75,9 @@ const TERMINATORS = new Set(['notFound', 'redirect', 'permanentRedirect', 'unaut
 // Calls answering a yes/no question about their arguments: they pass nothing on.
 const PREDICATE = /^(?:is|has|can|should|includes|startsWith|endsWith|test|match|matches|some|every)(?:[A-Z_\d]|$)/u;
 // Calls reading something out of their arguments: data taken from the error, not the error.
-const GETTER = /^(?:get|indexOf|lastIndexOf|search|find|format|parse)(?:[A-Z_\d]|$)/u;
+const GETTER = /^(?:get|extract|indexOf|lastIndexOf|search|find|format|parse)(?:[A-Z_\d]|$)/u;
+// `toErrorMessage(e)`, `errorMessage(e)`: the error's text (not `postMessage(e)`, nor a UI setter such as `setErrorMessage`).
+const MESSAGE_GETTER = /^(?:to\w*|error)Message$/u;
 const STRINGIFIERS = new Set(['String', 'JSON.stringify', 'encodeURIComponent', 'encodeURI']);
 
 function getCalleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
@@ -181,7 +183,10 @@ export function createCallClassifier(isReporter: ReporterMatcher): CallClassifie
     const name = getStaticName(call.callee);
     if (name !== undefined && STRINGIFIERS.has(name)) return true;
     const calleeName = getCalleeName(call);
-    return calleeName !== undefined && (calleeName === 'toString' || GETTER.test(calleeName));
+    return (
+      calleeName !== undefined &&
+      (calleeName === 'toString' || GETTER.test(calleeName) || MESSAGE_GETTER.test(calleeName))
+    );
   };
   const carryingFrom = (isSource: (node: TSESTree.Identifier) => boolean, derived: boolean): CarryingOptions => ({
     isSource,
