@@ -198,6 +198,20 @@ export function transaction() {
 `,
   ],
   invalid: [
+    // a floating knex builder with .then(): one statement, one report
+    {
+      code: `
+import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function close(id) {
+  await db.transaction(async (trx) => {
+    await trx('tickets').where({ id }).update({ status: 'closed' });
+    trx('ticket_events').insert({ ticket_id: id }).then(() => undefined);
+  });
+}
+`,
+      errors: [{ messageId: 'unawaitedQuery', line: 7, column: 5, endLine: 7, endColumn: 73 }],
+    },
     // Kysely: db instead of trx
     {
       code: `

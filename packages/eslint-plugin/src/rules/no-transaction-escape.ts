@@ -197,8 +197,10 @@ export default createRule<Options, MessageIds>({
           (consumer.type === AST_NODE_TYPES.UnaryExpression && consumer.operator === 'void') ||
           (consumer.type === AST_NODE_TYPES.SequenceExpression && consumer.expressions.at(-1) !== expression);
         if (floating) {
-          if (!reported.has(node)) context.report({ node: current, messageId: 'unawaitedQuery' });
+          // A builder and the `.then()` chained on it are two queries to the model, but one floating statement.
+          if (!reported.has(node) && !reported.has(consumer)) context.report({ node: current, messageId: 'unawaitedQuery' });
           reported.add(node);
+          reported.add(consumer);
           return;
         }
         const awaited =
