@@ -1306,6 +1306,26 @@ async function reserve(db, items) {
         { messageId: 'concurrentWritesInTransaction', line: 5, column: 11, endLine: 5, endColumn: 22 },
       ],
     },
+    // concurrent writes on a node-postgres client between BEGIN and COMMIT
+    {
+      code: `
+import { Pool } from 'pg';
+const pool = new Pool();
+export async function importItems(rows) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await Promise.all(rows.map((row) => client.query('INSERT INTO items (id) VALUES ($1)', [row.id])));
+    await client.query('COMMIT');
+  } finally {
+    client.release();
+  }
+}
+`,
+      errors: [
+        { messageId: 'concurrentWritesInTransaction', line: 8, column: 11, endLine: 8, endColumn: 22 },
+      ],
+    },
     // a helper that answers for its own writes is reported once, there, not at its callers
     {
       code: `

@@ -274,7 +274,8 @@ export default createRule<Options, MessageIds>({
       for (const node of inner) {
         if (!isRunInline(node, argument)) continue;
         const query = model.getQuery(node);
-        if (query === undefined || query.handle.kind !== 'transaction' || !CONCURRENCY_HAZARDS.has(query.library)) continue;
+        // A transaction handle, or a connection between its BEGIN and COMMIT (node-postgres).
+        if (query === undefined || !analyzer.isInTransaction(query.handle, node) || !CONCURRENCY_HAZARDS.has(query.library)) continue;
         keys.add(query.handle.key);
         queries += 1;
         if (query.operation === 'write') writes += 1;
