@@ -14,9 +14,8 @@ const ERROR_FACTORY = /(?:Error|Exception)$|^Boom\./u;
 const RESPONSE_CLASS = /(?:^|\.)(?:Next)?Response$/u;
 
 function isNewError(thrown: TSESTree.Expression): thrown is TSESTree.NewExpression | TSESTree.CallExpression {
-  const name = thrown.type === AST_NODE_TYPES.NewExpression || thrown.type === AST_NODE_TYPES.CallExpression ? (getStaticName(thrown.callee) ?? '') : '';
-  if (thrown.type === AST_NODE_TYPES.NewExpression) return !RESPONSE_CLASS.test(name);
-  return thrown.type === AST_NODE_TYPES.CallExpression && ERROR_FACTORY.test(name);
+  if (thrown.type === AST_NODE_TYPES.NewExpression) return !RESPONSE_CLASS.test(getStaticName(thrown.callee) ?? '');
+  return thrown.type === AST_NODE_TYPES.CallExpression && ERROR_FACTORY.test(getStaticName(thrown.callee) ?? '');
 }
 
 /**

@@ -60,7 +60,8 @@ function isLogStatement(statement: TSESTree.Statement): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipExpressionWrappers(call.callee);
   const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : undefined;
-  return method !== undefined && (method === 'log' || getLogMethodLevel(method) !== undefined);
+  // `log` is a level too (`info`), so every console and logger method is covered.
+  return method !== undefined && getLogMethodLevel(method) !== undefined;
 }
 
 /**
