@@ -3,7 +3,6 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createNodeIndex, type NodeIndex } from '../utils/ast/create-node-index.js';
 import { getPropertyName } from '../utils/ast/get-static-name.js';
 import { isFunctionNode } from '../utils/ast/is-function-node.js';
-import { isInLoop } from '../utils/ast/is-in-loop.js';
 import { isNoopFunctionReference } from '../utils/ast/is-noop-function-reference.js';
 import { skipExpressionWrappers } from '../utils/ast/skip-expression-wrappers.js';
 import { visitDescendants } from '../utils/ast/visit-descendants.js';
@@ -26,6 +25,7 @@ import { isBodyReadFallback } from '../utils/errors/is-body-read-fallback.js';
 import { isParserFallback } from '../utils/errors/is-parser-fallback.js';
 import { isRejectionObservedElsewhere } from '../utils/errors/is-rejection-observed-elsewhere.js';
 import { isSettledWithoutThrow } from '../utils/errors/is-settled-without-throw.js';
+import { isSwallowedOutright } from '../utils/errors/is-swallowed-outright.js';
 import { isUserNotificationCallee } from '../utils/errors/is-user-notification-callee.js';
 import { getOptionsBagFix } from '../utils/fix/get-options-bag-fix.js';
 import { getLogMethodLevel } from '../utils/logging/get-log-call-level.js';
@@ -66,7 +66,7 @@ interface FileState extends HandlerMatchers {
 }
 
 function createFileState(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>): FileState {
-  const [options] = context.options;
+  const options = context.options[0];
   const matchers = getHandlerMatchers(
     options.reporters ?? DEFAULT_REPORTERS,
     options.allowedThrowingCalls ?? DEFAULT_ALLOWED_THROWING_CALLS,
@@ -148,6 +148,11 @@ function checkThrows(state: FileState, handler: ErrorHandler, index: NodeIndex, 
   }
 }
 
+/** A `catch` that answers a parser's failure on bad input with a fallback value (see `isParserFallback`). */
+function isParserFallbackHandler({ sourceCode, parsers }: FileState, handler: ErrorHandler): boolean {
+  return handler.node.type === AST_NODE_TYPES.CatchClause && isParserFallback(sourceCode, handler.node, parsers);
+}
+
 function check(state: FileState, handler: ErrorHandler): void {
   const { sourceCode, calls } = state;
   const { body } = handler;
@@ -157,6 +162,10 @@ function check(state: FileState, handler: ErrorHandler): void {
     return;
   }
   if (isSettledWithoutThrow(sourceCode, handler, calls)) return;
+  if (isSwallowedOutright(handler, sourceCode.visitorKeys, calls)) {
+    if (!isParserFallbackHandler(state, handler)) reportSwallowed(state, handler);
+    return;
+  }
   // One walk collects what the analysis looks at; it then looks regions up by range.
   const index = createNodeIndex();
   visitDescendants(body, sourceCode.visitorKeys, (node) => {
@@ -165,10 +174,7 @@ function check(state: FileState, handler: ErrorHandler): void {
   });
   const outcome = getHandlerOutcome(sourceCode, handler, calls, index);
   const isSuspect = outcome.swallowed || outcome.reportsWithoutError.length > 0;
-  if (
-    isSuspect &&
-    !(handler.node.type === AST_NODE_TYPES.CatchClause && isParserFallback(sourceCode, handler.node, state.parsers))
-  ) {
+  if (isSuspect && !isParserFallbackHandler(state, handler)) {
     if (outcome.swallowed) reportSwallowed(state, handler);
     for (const call of outcome.reportsWithoutError) reportWithoutError(state, handler, call);
   }
@@ -194,7 +200,7 @@ function checkReturnedPromises(
 }
 
 function checkCatchClause(state: FileState, node: TSESTree.CatchClause): void {
-  check(state, { node, body: node.body, binding: node.param, inLoop: isInLoop(node.parent) });
+  check(state, { node, body: node.body, binding: node.param });
   if (state.services) checkReturnedPromises(state, node, state.services);
 }
 
@@ -208,7 +214,7 @@ function checkRejectionCall(state: FileState, node: TSESTree.CallExpression): vo
     callback.type === AST_NODE_TYPES.ArrowFunctionExpression ||
     callback.type === AST_NODE_TYPES.FunctionExpression
   ) {
-    check(state, { node: callback, body: callback.body, binding: callback.params[0] ?? null, inLoop: false });
+    check(state, { node: callback, body: callback.body, binding: callback.params[0] ?? null });
     return;
   }
   // `.catch(console.log)`, `.catch(noop)`: logged below warning level, or dropped.

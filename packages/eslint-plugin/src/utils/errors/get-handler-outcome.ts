@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { getPropertyName, getStaticName } from '../ast/get-static-name.js';
 import { isFunctionNode } from '../ast/is-function-node.js';
 import { isImpliedByBranch } from '../ast/is-implied-by-branch.js';
+import { isInLoop } from '../ast/is-in-loop.js';
 import { skipExpressionWrappers } from '../ast/skip-expression-wrappers.js';
 import type { NodeIndex } from '../ast/create-node-index.js';
 import { getExitStates, type PathTransfer } from '../code-path/get-exit-states.js';
@@ -11,6 +12,7 @@ import { type CarryingOptions, isCarryingValue } from '../taint/is-carrying-valu
 import { type CaughtErrorReferences, getCaughtErrorReferences, isReference } from './get-caught-error-references.js';
 import { getErrorTestFact, isErrorSubject } from './get-error-test-fact.js';
 import { isHandledUpFront } from './is-handled-up-front.js';
+import { isTerminatorCall } from './is-terminator-call.js';
 
 /** An error handler: a `catch` clause, or a `.catch(cb)` / `.then(_, cb)` callback. */
 export interface ErrorHandler {
@@ -18,8 +20,6 @@ export interface ErrorHandler {
   node: TSESTree.CatchClause | TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
   body: TSESTree.BlockStatement | TSESTree.Expression;
   binding: TSESTree.Node | null;
-  /** Inside a loop, `lastError = e` is a retry that hides each failed attempt, not a hand-over. */
-  inLoop: boolean;
 }
 
 /** What the paths through a handler do with the caught error. */
@@ -69,9 +69,6 @@ interface Effect {
   derived: boolean;
   weak: TSESTree.CallExpression[];
 }
-// Calls that end the request or process as loudly as a throw (Next.js helpers throw internally;
-// `process.exit()` without a code is a normal exit).
-const TERMINATORS = new Set(['notFound', 'redirect', 'permanentRedirect', 'unauthorized', 'forbidden']);
 // Calls answering a yes/no question about their arguments: they pass nothing on.
 const PREDICATE = /^(?:is|has|can|should|includes|startsWith|endsWith|test|match|matches|some|every)(?:[A-Z_\d]|$)/u;
 // Calls reading something out of their arguments: data taken from the error, not the error.
@@ -83,26 +80,6 @@ const STRINGIFIERS = new Set(['String', 'JSON.stringify', 'encodeURIComponent', 
 function getCalleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
   const callee = skipExpressionWrappers(call.callee);
   return callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : getStaticName(callee);
-}
-
-/** `exit(code)` ends the process as loudly as a throw, unless the code is missing or 0. */
-function exitsWithFailure(call: TSESTree.CallExpression): boolean {
-  const [code] = call.arguments;
-  return code !== undefined && !(code.type === AST_NODE_TYPES.Literal && code.value === 0);
-}
-
-function isTerminator(call: TSESTree.CallExpression): boolean {
-  // Read off the callee's shape rather than its dotted name: this runs for every call in a handler.
-  const callee = skipExpressionWrappers(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) {
-    return callee.name === 'exit' ? exitsWithFailure(call) : TERMINATORS.has(callee.name);
-  }
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const method = getPropertyName(callee);
-  // Koa's `ctx.throw(…)` and friends throw on the caller's behalf.
-  if (method === 'throw') return true;
-  const object = skipExpressionWrappers(callee.object);
-  return method === 'exit' && object.type === AST_NODE_TYPES.Identifier && object.name === 'process' && exitsWithFailure(call);
 }
 
 /** Whether an expression is a yes/no question (`a === b`, `!x`, `isNotFound(e)`), not data. */
@@ -252,7 +229,7 @@ export function getHandlerOutcome(
   const apply = (effect: Effect, node: TSESTree.Node, nested: boolean): void => {
     let carried: Carried = 'none';
     if (node.type === AST_NODE_TYPES.CallExpression) {
-      if (isTerminator(node)) carried = 'value';
+      if (isTerminatorCall(node)) carried = 'value';
       else if (calls.isReporting(node)) {
         if (node.arguments.some((argument) => isCarryingValue(argument, valueMode))) carried = 'value';
         else if (!nested && !isInNestedCatch(node, handler.body)) effect.weak.push(node);
@@ -261,7 +238,10 @@ export function getHandlerOutcome(
       }
     } else if (node.type === AST_NODE_TYPES.AssignmentExpression) {
       // In a retry loop `lastError = e` hides each failed attempt until the last.
-      const isRetryVariable = handler.inLoop && node.left.type === AST_NODE_TYPES.Identifier;
+      const isRetryVariable =
+        node.left.type === AST_NODE_TYPES.Identifier &&
+        handler.node.type === AST_NODE_TYPES.CatchClause &&
+        isInLoop(handler.node.parent);
       if (getStaticName(node.left) === 'process.exitCode') carried = 'value';
       else if (!isRetryVariable) carried = getCarried(node.right);
     } else if (node.type === AST_NODE_TYPES.YieldExpression && node.argument) {
