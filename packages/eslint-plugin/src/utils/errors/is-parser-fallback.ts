@@ -65,6 +65,32 @@ function isLogStatement(statement: TSESTree.Statement): boolean {
 }
 
 /**
+ * What a `try` block calls: only the parsers (and pure calls on their results), something else, or
+ * nothing. The first call that is not a parser settles it: the rest of the block is not walked.
+ */
+function getCallKind(
+  block: TSESTree.BlockStatement,
+  visitorKeys: TSESLint.SourceCode['visitorKeys'],
+  parsers: ReadonlySet<string>,
+): 'parsers' | 'other' | 'none' {
+  let kind: 'parsers' | 'other' | 'none' = 'none';
+  visitDescendants(block, visitorKeys, (node) => {
+    if (kind === 'other') return false;
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+      const callee = skipExpressionWrappers(node.callee);
+      if (node.type === AST_NODE_TYPES.CallExpression && isMethodOfParsed(node, callee, parsers)) return true;
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : undefined;
+      const name = getStaticName(callee) ?? '';
+      // An awaited `get` is I/O (`await redis.get(key)`), not a lookup in a parsed value.
+      const isPure = (method !== undefined && PURE_METHODS.has(method) && node.parent.type !== AST_NODE_TYPES.AwaitExpression) || PURE_FUNCTIONS.has(name);
+      if (!isPure) kind = parsers.has(name) ? 'parsers' : 'other';
+    }
+    return kind !== 'other' && !isFunctionNode(node);
+  });
+  return kind;
+}
+
+/**
  * Whether a `catch` only supplies a fallback for a parser that failed on bad input: its `try`
  * block calls nothing but the given throwing parsers (and string/collection methods on their
  * results, not awaited, or any method of an object a parser constructs), and the catch body returns
@@ -87,18 +113,5 @@ export function isParserFallback(
   if (!statements.some(isFallbackStatement) || !statements.every((statement) => isFallbackStatement(statement) || isLogStatement(statement))) {
     return false;
   }
-  const callees: string[] = [];
-  visitDescendants(clause.parent.block, sourceCode.visitorKeys, (node) => {
-    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-      const callee = skipExpressionWrappers(node.callee);
-      if (node.type === AST_NODE_TYPES.CallExpression && isMethodOfParsed(node, callee, parsers)) return true;
-      const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : undefined;
-      const name = getStaticName(callee) ?? '';
-      // An awaited `get` is I/O (`await redis.get(key)`), not a lookup in a parsed value.
-      const isPure = (method !== undefined && PURE_METHODS.has(method) && node.parent.type !== AST_NODE_TYPES.AwaitExpression) || PURE_FUNCTIONS.has(name);
-      if (!isPure) callees.push(name);
-    }
-    return !isFunctionNode(node);
-  });
-  return callees.length > 0 && callees.every((callee) => parsers.has(callee));
+  return getCallKind(clause.parent.block, sourceCode.visitorKeys, parsers) === 'parsers';
 }
