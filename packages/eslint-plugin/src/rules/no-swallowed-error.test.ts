@@ -118,6 +118,9 @@ try {
     'try { return await load(); } catch (e) { const notFound = e instanceof NotFoundError; if (notFound) return null; throw e; }',
     'function f() { try { return load(); } catch (e) { return e instanceof NotFoundError ? null : Promise.reject(e); } }',
     'try { return await load(); } catch (e) { if (e.status >= 500) throw e; return null; }',
+    // The branch where the error has the field is deliberate; without it the error goes on
+    'try { return (await axios.get(url)).data; } catch (e) { if (!e.response) throw e; return e.response.data; }',
+    'try { return await load(); } catch (e) { const { response } = e; if (!response) throw e; return response.data; }',
     'async function agree() { try { return await createAgreement(180); } catch (error) { const status = getErrorStatusCode(error); if (status != null && status >= 400 && status < 500) { return await createAgreement(90); } throw error; } }',
     'try { return await load(); } catch ({ code, message }) { if (code === "ENOENT") return null; return { error: message }; }',
     // Retry loops that log each failure with the error and throw with cause at the end
@@ -468,6 +471,45 @@ try {
               messageId: 'rethrowError',
               output:
                 'async function f() { try { return await load(); } catch (e) { if (e instanceof NotFoundError) return null; throw e; } }',
+            },
+          ],
+        },
+      ],
+    },
+    // Testing that the error has a field says nothing of the errors without it (network failures, bugs)
+    {
+      code: 'async function f() { try { return (await axios.get(url)).data; } catch (e) { if (e.response) return { status: e.response.status }; return null; } }',
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 1,
+          column: 66,
+          endLine: 1,
+          endColumn: 75,
+          suggestions: [
+            {
+              messageId: 'rethrowError',
+              output:
+                'async function f() { try { return (await axios.get(url)).data; } catch (e) { if (e.response) return { status: e.response.status }; throw e; } }',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'async function f() { try { return (await axios.get(url)).data; } catch (e) { return e.response ? e.response.data : null; } }',
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 1,
+          column: 66,
+          endLine: 1,
+          endColumn: 75,
+          suggestions: [
+            {
+              messageId: 'rethrowError',
+              output:
+                'async function f() { try { return (await axios.get(url)).data; } catch (e) { throw e; } }',
             },
           ],
         },

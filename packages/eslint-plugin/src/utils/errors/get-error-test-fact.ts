@@ -65,9 +65,10 @@ function getCallFact(node: TSESTree.CallExpression, references: CaughtErrorRefer
 /**
  * When an elementary test singles out an expected failure of the caught error — "handling a named
  * expected failure is deliberate": `e instanceof NotFound`, `e.code === 'P2002'`,
- * `isNotFound(e)`, `axios.isAxiosError(e)`, `'code' in e` (true branch); `e.code !== 'ENOENT'`
- * (false branch); `e.status >= 500` and `if (e.response)` (both). Tests every error passes
- * (`e instanceof Error`, `typeof e`, `e == null`, `e.message` truthiness) single out nothing.
+ * `isNotFound(e)`, `axios.isAxiosError(e)`, `'code' in e`, `if (e.response)` (true branch: its
+ * false branch is every other error); `e.code !== 'ENOENT'` (false branch); `e.status >= 500`
+ * (both: each side names a range of statuses). Tests every error passes (`e instanceof Error`,
+ * `typeof e`, `e == null`, `e.message` truthiness) single out nothing.
  *
  * @param atom - a test without `!`, `&&`, `||` (see `isImpliedByBranch`)
  * @param references - from `getCaughtErrorReferences`
@@ -77,12 +78,11 @@ function getCallFact(node: TSESTree.CallExpression, references: CaughtErrorRefer
 export function getErrorTestFact(atom: TSESTree.Expression, references: CaughtErrorReferences): AtomFact | undefined {
   switch (atom.type) {
     case AST_NODE_TYPES.Identifier:
-      if (references.tests.has(atom)) return 'whenTrue';
-      return references.parts.has(atom) ? 'always' : undefined;
+      return references.tests.has(atom) || references.parts.has(atom) ? 'whenTrue' : undefined;
     case AST_NODE_TYPES.MemberExpression: {
       const field = getPropertyName(atom);
       return field !== undefined && !UNINFORMATIVE_FIELDS.has(field) && isErrorSubject(atom, references)
-        ? 'always'
+        ? 'whenTrue'
         : undefined;
     }
     case AST_NODE_TYPES.CallExpression:
