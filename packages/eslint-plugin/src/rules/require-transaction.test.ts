@@ -750,6 +750,23 @@ const insertItems = async (db, items) => {
 ` }] },
       ],
     },
+    // p-map fan-out: the mapper runs once per item
+    {
+      code: `
+const insertItems = async (db, items) => {
+  await pMap(items, (item) => db.insertInto('order_items').values(item).execute(), { concurrency: 4 });
+};
+`,
+      errors: [
+        { messageId: 'missingTransaction', line: 2, column: 7, endLine: 2, endColumn: 18, suggestions: [{ messageId: 'wrapInTransaction', output: `
+const insertItems = async (db, items) => {
+  await db.transaction().execute(async (trx) => {
+    await pMap(items, (item) => trx.insertInto('order_items').values(item).execute(), { concurrency: 4 });
+  });
+};
+` }] },
+      ],
+    },
     // Promise.all of two writes
     {
       code: `
